@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Admin.Ingest;
+using Sessions.Admin.Reporting;
+using Sessions.Contracts;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+using Spectre.Console;
+
+namespace Sessions.AspireHost;
+
+/// <summary>The main job: publish a file of sessions into the running pipeline, follow it to the end, print what happened.</summary>
+public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContext> databases, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, byte> _finished = new();
+    private int _rejectedWithoutId;
+
+    public async Task<int> RunAsync(string path, TimeSpan timeout, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"no such sessions file: {path}");
+            return 1;
+        }
+
+        var since = clock.GetUtcNow().UtcDateTime;
+        var lines = await SessionFile.ReadAsync(path, ct).ToListAsync(ct);
+        var sessions = lines.Where(l => l.Session is not null).Select(l => l.Session!).ToList();
+        var ids = sessions.Select(s => s.SessionId).Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet();
+
+        var observer = bus.ConnectReceiveEndpoint($"sample-ingestion-{Guid.NewGuid():N}", e =>
+        {
+            e.Handler<ExamplesValidated>(c => Finish(c.Message.SessionId));
+            e.Handler<SessionRejected>(c =>
+            {
+                if (!ids.Contains(c.Message.SessionId))
+                {
+                    Interlocked.Increment(ref _rejectedWithoutId);
+                }
+
+                return Finish(c.Message.SessionId);
+            });
+        });
+        await observer.Ready.WaitAsync(ct);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"sessions from {Path.GetFileName(path)}", maxValue: sessions.Count);
+                foreach (var session in sessions)
+                {
+                    await bus.Publish(session, deadline.Token);
+                }
+
+                while (Finished < sessions.Count)
+                {
+                    task.Value = Finished;
+                    await Task.Delay(100, deadline.Token);
+                }
+
+                task.Value = sessions.Count;
+                var training = progress.AddTask("training runs", maxValue: 1);
+                await WaitForIdleTrainerAsync(deadline.Token);
+                training.Value = 1;
+            });
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"timed out after {timeout}: {Finished} of {sessions.Count} sessions finished");
+            return 1;
+        }
+        finally
+        {
+            await observer.StopAsync(CancellationToken.None);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(ct);
+        var summary = await PipelineSummary.LoadAsync(db, ids, since, ct);
+        SummaryView.Write(AnsiConsole.Console, summary, lines.Count(l => l.Session is null), _rejectedWithoutId);
+        return summary.Runs.Any(r => r.Status == TrainingRunStatus.Failed) ? 1 : 0;
+    }
+
+    private int Finished => _finished.Count + _rejectedWithoutId;
+
+    private Task Finish(string sessionId)
+    {
+        if (!string.IsNullOrWhiteSpace(sessionId))
+        {
+            _finished.TryAdd(sessionId, 0);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task WaitForIdleTrainerAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var active = await db.TrainingRuns.AnyAsync(r => r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running, ct);
+            if (!active)
+            {
+                return;
+            }
+
+            await Task.Delay(200, ct);
+        }
+    }
+}

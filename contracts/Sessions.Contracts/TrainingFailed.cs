@@ -1,0 +1,3 @@
+namespace Sessions.Contracts;
+
+public record TrainingFailed(Guid RunId, string ModelName, string Error);

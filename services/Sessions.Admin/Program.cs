@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Sessions.Admin.Commands;
+
+var root = new RootCommand("Sessions admin tool: ingest sessions, trigger training, migrate the database.")
+{
+    IngestCommand.Create(),
+    TrainCommand.Create(),
+    MigrateCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sessions.Contracts;
+using Sessions.Processor.Requirements;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+
+namespace Sessions.Processor.Consumers;
+
+/// <summary>Idempotent by session id: a session seen before is not stored again, its outcome is re-published.</summary>
+public sealed class SessionEndedConsumer(
+    SessionsDbContext db,
+    SessionIntake intake,
+    EmbeddingOptions embeddingOptions,
+    TimeProvider clock,
+    ILogger<SessionEndedConsumer> logger) : IConsumer<SessionEnded>
+{
+    public async Task Consume(ConsumeContext<SessionEnded> context)
+    {
+        var session = context.Message;
+        var ct = context.CancellationToken;
+        var stored = string.IsNullOrWhiteSpace(session.SessionId) || session.SessionId.Length > 200
+            ? null
+            : await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == session.SessionId, ct);
+        if (stored is not null)
+        {
+            logger.LogInformation("Session {SessionId} was already {Status}; re-publishing its outcome", stored.SessionId, stored.Status);
+        }
+        else
+        {
+            var outcome = await intake.ProcessAsync(session, ct);
+            if (outcome.Reasons.Any(r => r.Code is RejectionCodes.MissingSessionId or RejectionCodes.InvalidSessionId))
+            {
+                // Nothing to key it on, so nothing is stored; the event still says why.
+                logger.LogWarning("Rejected a session without a usable id: {Reasons}", string.Join(",", outcome.Reasons.Select(r => r.Code)));
+                await context.Publish(new SessionRejected(session.SessionId ?? "", SessionRecords.ModelName(session), outcome.Reasons), ct);
+                return;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            stored = SessionRecords.Session(session, outcome, now);
+            db.Sessions.Add(stored);
+            db.Examples.AddRange(SessionRecords.Examples(session, outcome, now));
+            db.Embeddings.AddRange(SessionRecords.Embeddings(session, outcome, embeddingOptions.Model));
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Session {SessionId} {Status}: {Examples} examples, {Embeddings} embeddings",
+                stored.SessionId, stored.Status, stored.ExampleCount, stored.EmbeddingCount);
+        }
+
+        if (stored.Status == SessionStatus.Accepted)
+        {
+            await context.Publish(SessionRecords.Processed(stored), ct);
+        }
+        else
+        {
+            await context.Publish(SessionRecords.Rejected(stored), ct);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Sessions.Contracts;
+using Sessions.Processor.Embeddings;
+using Sessions.Storage.Entities;
+
+namespace Sessions.Processor.Consumers;
+
+/// <summary>Maps a session and its outcome to stored rows, and stored rows back to the events they produced.</summary>
+internal static class SessionRecords
+{
+    public static SessionRecord Session(SessionEnded session, SessionOutcome outcome, DateTime now) => new()
+    {
+        SessionId = session.SessionId,
+        UserId = Clip(session.UserId),
+        ModelName = ModelName(session),
+        Status = outcome.Accepted ? SessionStatus.Accepted : SessionStatus.Rejected,
+        MessageCount = session.Messages?.Count ?? 0,
+        StartTime = session.Metadata?.StartTime?.UtcDateTime,
+        EndTime = session.Metadata?.EndTime?.UtcDateTime,
+        ReceivedAt = now,
+        // A rejected session's content is not kept: it may be huge or hostile, and the reasons say why.
+        MessagesJson = outcome.Accepted ? JsonSerializer.Serialize(session.Messages) : null,
+        RejectionReasonsJson = outcome.Accepted ? null : JsonSerializer.Serialize(outcome.Reasons),
+        ExampleCount = outcome.Examples.Count,
+        EmbeddingCount = outcome.Embeddings.Count,
+    };
+
+    public static IEnumerable<ExampleRecord> Examples(SessionEnded session, SessionOutcome outcome, DateTime now) =>
+        outcome.Examples.Select(e => new ExampleRecord
+        {
+            SessionId = session.SessionId,
+            ModelName = ModelName(session),
+            MessagesJson = JsonSerializer.Serialize(e.Messages.Select(m => new { role = m.Role, content = m.Content })),
+            ContentHash = e.ContentHash,
+            TokenCount = e.TokenCount,
+            FirstMessageIndex = e.FirstMessageIndex,
+            LastMessageIndex = e.LastMessageIndex,
+            CreatedAt = now,
+        });
+
+    public static IEnumerable<EmbeddingRecord> Embeddings(SessionEnded session, SessionOutcome outcome, string model) =>
+        outcome.Embeddings.Select(e => new EmbeddingRecord
+        {
+            SessionId = session.SessionId,
+            MessageIndex = e.MessageIndex,
+            Model = model,
+            Dimension = e.Vector.Length,
+            Vector = EmbeddingVector.ToBytes(e.Vector),
+        });
+
+    public static SessionRejected Rejected(SessionRecord stored) =>
+        new(stored.SessionId, stored.ModelName, JsonSerializer.Deserialize<List<RejectionReason>>(stored.RejectionReasonsJson ?? "[]") ?? []);
+
+    public static SessionProcessed Processed(SessionRecord stored) =>
+        new(stored.SessionId, stored.ModelName, stored.ExampleCount, stored.EmbeddingCount);
+
+    public static string ModelName(SessionEnded session) =>
+        string.IsNullOrWhiteSpace(session.ModelName) ? "default" : Clip(session.ModelName);
+
+    private static string Clip(string? value) => value is null ? "" : value.Length <= 200 ? value : value[..200];
+}

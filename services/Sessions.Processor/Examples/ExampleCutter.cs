@@ -1,0 +1,90 @@
+using Sessions.Contracts;
+using Sessions.Text;
+
+namespace Sessions.Processor.Examples;
+
+/// <summary>
+/// Cuts one example per assistant turn: the latest system message, then as many preceding turns as fit the
+/// token budget (oldest dropped first), then the assistant turn. A silence longer than the session timeout
+/// starts a new context, and an example never starts with an assistant turn.
+/// </summary>
+public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
+{
+    public IReadOnlyList<FineTuningExample> Cut(IReadOnlyList<ChatMessage> messages)
+    {
+        var examples = new List<FineTuningExample>();
+        var contextStart = 0;
+        int? system = null;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (i > 0 && messages[i].Timestamp - messages[i - 1].Timestamp > options.SessionTimeout)
+            {
+                contextStart = i;
+            }
+
+            switch (messages[i].Role)
+            {
+                case "system":
+                    system = i;
+                    break;
+                case "assistant" when Build(messages, system, contextStart, i) is { } example:
+                    examples.Add(example);
+                    break;
+            }
+        }
+
+        return examples;
+    }
+
+    private FineTuningExample? Build(IReadOnlyList<ChatMessage> messages, int? system, int contextStart, int assistant)
+    {
+        var budget = options.MaxTokens - Cost(messages[assistant]) - (system is { } s ? Cost(messages[s]) : 0);
+        var chosen = new List<int>();
+        var nearestUser = -1;
+        for (var i = assistant - 1; i >= contextStart; i--)
+        {
+            if (messages[i].Role == "system")
+            {
+                continue;
+            }
+
+            var cost = Cost(messages[i]);
+            // The nearest user turn is always kept, even over budget; validation then rejects the example as too long.
+            if (cost > budget && nearestUser >= 0)
+            {
+                break;
+            }
+
+            chosen.Add(i);
+            budget -= cost;
+            if (nearestUser < 0 && messages[i].Role == "user")
+            {
+                nearestUser = i;
+            }
+        }
+
+        // Drop leading assistant turns so the example opens with the user.
+        chosen.Reverse();
+        var first = chosen.FindIndex(i => messages[i].Role == "user");
+        if (first < 0)
+        {
+            return null;
+        }
+
+        var indexes = chosen.Skip(first).Append(assistant).ToList();
+        if (system is { } systemIndex)
+        {
+            indexes.Insert(0, systemIndex);
+        }
+
+        var selected = indexes.Select(i => new ExampleMessage(messages[i].Role, messages[i].Content)).ToList();
+        return new FineTuningExample(
+            selected,
+            indexes.Sum(i => Cost(messages[i])),
+            indexes.Where(i => i != system).Min(),
+            assistant,
+            ContentHash.Of(selected.Select(m => (m.Role, m.Content))));
+    }
+
+    private int Cost(ChatMessage message) => tokens.Count(message.Content) + options.TokensPerMessage;
+}

@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sessions.Processor.Consumers;
+using Sessions.Processor.Embeddings;
+using Sessions.Processor.Examples;
+using Sessions.Processor.Requirements;
+using Sessions.ServiceDefaults;
+using Sessions.Storage;
+using Sessions.Text;
+
+namespace Sessions.Processor;
+
+public static class ProcessorExtensions
+{
+    /// <summary>The processor as its own service: its logic, its storage and its consumers on the configured bus.</summary>
+    public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
+    {
+        builder.AddSessionsStorage();
+        builder.Services.AddProcessorServices(builder.Configuration);
+        builder.AddSessionsMessaging(x => x.AddProcessorConsumers());
+        return builder;
+    }
+
+    public static IServiceCollection AddProcessorServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ProcessorOptions>(configuration.GetSection(ProcessorOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITokenCounter, ApproximateTokenCounter>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Requirements);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Examples);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Embeddings);
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var options = sp.GetRequiredService<EmbeddingOptions>();
+            return new LexicalHashingEmbeddingGenerator(options.Dimensions, options.Model);
+        });
+        services.AddSingleton<SessionRequirements>();
+        services.AddSingleton<ExampleCutter>();
+        services.AddSingleton<SessionIntake>();
+        return services;
+    }
+
+    public static IBusRegistrationConfigurator AddProcessorConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SessionEndedConsumer, SessionEndedConsumerDefinition>();
+        return bus;
+    }
+}

@@ -1,0 +1,63 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Sessions.ServiceDefaults;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over the configured transport, with the given consumers on kebab-case endpoints.
+    /// Plain JSON (content type <c>application/json</c>, no envelope) is accepted so chat backends
+    /// in any language can publish <c>SessionEnded</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSessionsMessaging(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        builder.Services.AddSessionsMessaging(builder.Configuration, addConsumers);
+        return builder;
+    }
+
+    public static IServiceCollection AddSessionsMessaging(this IServiceCollection services, IConfiguration configuration, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var section = configuration.GetSection(MessagingOptions.SectionName);
+        var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
+        services.Configure<MessagingOptions>(section);
+
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            addConsumers(x);
+
+            if (string.Equals(options.Transport, MessagingTransport.RabbitMq, StringComparison.OrdinalIgnoreCase))
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMq;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    cfg.PrefetchCount = rabbit.PrefetchCount;
+                    cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else if (string.Equals(options.Transport, MessagingTransport.InMemory, StringComparison.OrdinalIgnoreCase))
+            {
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                throw new InvalidOperationException(
+                    $"Unknown Messaging:Transport '{options.Transport}'. Use '{MessagingTransport.InMemory}' or '{MessagingTransport.RabbitMq}'.");
+            }
+        });
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sessions.Storage.Entities;
+
+namespace Sessions.Storage.Configuration;
+
+internal sealed class ExampleRecordConfiguration : IEntityTypeConfiguration<ExampleRecord>
+{
+    public void Configure(EntityTypeBuilder<ExampleRecord> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.SessionId).HasMaxLength(200);
+        builder.Property(e => e.ModelName).HasMaxLength(200);
+        builder.Property(e => e.ContentHash).HasMaxLength(64);
+        builder.Property(e => e.Status).HasMaxLength(16);
+        // One example per assistant turn: a redelivered session cannot add it twice.
+        builder.HasIndex(e => new { e.SessionId, e.LastMessageIndex }).IsUnique();
+        // At most one accepted copy of a text per model, even with competing validators.
+        builder.HasIndex(e => new { e.ModelName, e.ContentHash })
+            .IsUnique()
+            .HasFilter("\"Status\" = 'accepted'")
+            .HasDatabaseName("IX_Examples_AcceptedContent");
+        builder.HasIndex(e => new { e.ModelName, e.Status, e.Id });
+    }
+}

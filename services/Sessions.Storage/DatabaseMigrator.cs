@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Sessions.Storage;
+
+/// <summary>
+/// The one step that applies migrations, before the bus starts. EF Core holds a migration lock
+/// (an advisory lock on PostgreSQL, a lock table on SQLite), so processes starting together do not race.
+/// </summary>
+public sealed class DatabaseMigrator(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public static readonly ActivitySource ActivitySource = new("Sessions.Storage");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.ApplyMigrations)
+        {
+            logger.LogInformation("Database:ApplyMigrations is off; expecting an already migrated database");
+            return;
+        }
+
+        await MigrateAsync(services, cancellationToken);
+        logger.LogInformation("Database ready ({Provider})", options.Value.Provider);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var activity = ActivitySource.StartActivity("Migrate database");
+        await using var scope = services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SessionsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers and one writer work at once across processes.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Storage.Entities;
+
+namespace Sessions.Storage;
+
+public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : DbContext(options)
+{
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<ExampleRecord> Examples => Set<ExampleRecord>();
+    public DbSet<EmbeddingRecord> Embeddings => Set<EmbeddingRecord>();
+    public DbSet<TrainingRunRecord> TrainingRuns => Set<TrainingRunRecord>();
+    public DbSet<TrainingDecisionRecord> TrainingDecisions => Set<TrainingDecisionRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SessionsDbContext).Assembly);
+}

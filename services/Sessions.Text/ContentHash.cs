@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Sessions.Text;
+
+/// <summary>SHA-256 of normalized text: the natural key for exact-duplicate detection and idempotency.</summary>
+public static class ContentHash
+{
+    public static string Of(IEnumerable<(string Role, string Content)> messages)
+    {
+        var builder = new StringBuilder();
+        foreach (var (role, content) in messages)
+        {
+            builder.Append(role).Append('\u001f').Append(TextNormalizer.Normalize(content)).Append('\u001e');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+}

@@ -1,0 +1,24 @@
+using MassTransit;
+using Sessions.Contracts;
+using Sessions.Trainer.Triggering;
+
+namespace Sessions.Trainer.Consumers;
+
+/// <summary>The manual trigger. Answers a request with <see cref="TrainingQueued"/> or <see cref="TrainingSkipped"/> and publishes the same.</summary>
+public sealed class TrainModelConsumer(TrainingRequests requests) : IConsumer<TrainModel>
+{
+    public async Task Consume(ConsumeContext<TrainModel> context)
+    {
+        var message = context.Message;
+        var outcome = await requests.RequestAsync(
+            new TrainingRequest(message.ModelName ?? "", (message.Type ?? "").ToLowerInvariant(), TriggerKind.Manual, message.Force,
+                string.IsNullOrWhiteSpace(message.RequestedBy) ? "unknown" : message.RequestedBy),
+            context.CancellationToken);
+        object answer = (object?)outcome.Queued ?? outcome.Skipped!;
+        await context.Publish(answer, context.CancellationToken);
+        if (context.ResponseAddress is not null)
+        {
+            await context.RespondAsync(answer);
+        }
+    }
+}

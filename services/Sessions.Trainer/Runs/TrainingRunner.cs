@@ -1,0 +1,124 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sessions.Contracts;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+using Sessions.Trainer.Triggering;
+
+namespace Sessions.Trainer.Runs;
+
+/// <summary>Claims queued runs one at a time, executes them and records the outcome. Runs in the worker, never in a consumer.</summary>
+public sealed class TrainingRunner(
+    SessionsDbContext db,
+    TrainingRequests requests,
+    TrainerOptions options,
+    IBus bus,
+    TimeProvider clock,
+    ILogger<TrainingRunner> logger)
+{
+    /// <summary>Runs left <c>running</c> by a crashed process (lease lapsed) are marked failed, never stuck.</summary>
+    public async Task RecoverAbandonedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var abandoned = await db.TrainingRuns
+            .Where(r => r.Status == TrainingRunStatus.Running && r.LeaseExpiresAt < now)
+            .ToListAsync(ct);
+        foreach (var run in abandoned)
+        {
+            await FailAsync(run, "abandoned: its worker stopped renewing the lease (process crashed or was killed)", ct);
+        }
+    }
+
+    /// <summary>Executes the oldest queued run; false when none is queued.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        var queued = await db.TrainingRuns.Where(r => r.Status == TrainingRunStatus.Queued).OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+        if (queued is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.TrainingRuns
+            .Where(r => r.Id == queued.Id && r.Status == TrainingRunStatus.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, TrainingRunStatus.Running)
+                .SetProperty(r => r.StartedAt, now)
+                .SetProperty(r => r.LeaseExpiresAt, now + options.RunLease), ct);
+        if (claimed == 0)
+        {
+            return true; // another worker took it
+        }
+
+        await db.Entry(queued).ReloadAsync(ct);
+        try
+        {
+            await ExecuteAsync(queued, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Training run {RunId} for {Model} failed", queued.Id, queued.ModelName);
+            await FailAsync(queued, ex.Message, ct);
+        }
+
+        await QueueFollowUpAsync(queued, ct);
+        return true;
+    }
+
+    private async Task ExecuteAsync(TrainingRunRecord run, CancellationToken ct)
+    {
+        var examples = await db.Examples.AsNoTracking()
+            .Where(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted)
+            .Select(e => new SnapshotExample(e.Id, e.SessionId, e.ContentHash, e.TokenCount))
+            .ToListAsync(ct);
+        var snapshot = DatasetSnapshot.Of(examples);
+        await bus.Publish(new TrainingStarted(run.Id, run.ModelName, run.Type, snapshot.Examples.Count), ct);
+        if (snapshot.Examples.Count == 0)
+        {
+            throw new InvalidOperationException($"no accepted examples for model '{run.ModelName}'");
+        }
+
+        var metrics = RunMetrics.Of(snapshot, new GroupedFolds(options.Folds, options.Seed));
+        var version = await db.TrainingRuns.CountAsync(r => r.ModelName == run.ModelName && r.Status == TrainingRunStatus.Completed, ct) + 1;
+
+        run.Status = TrainingRunStatus.Completed;
+        run.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        run.LeaseExpiresAt = null;
+        run.ExampleCount = snapshot.Examples.Count;
+        run.Watermark = snapshot.Watermark;
+        run.SnapshotHash = snapshot.Hash;
+        run.ModelVersion = $"{run.ModelName}-v{version}";
+        run.MetricsJson = JsonSerializer.Serialize(metrics);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Training run {RunId} for {Model} completed as {Version} on {Examples} examples",
+            run.Id, run.ModelName, run.ModelVersion, run.ExampleCount);
+        await bus.Publish(new TrainingCompleted(run.Id, run.ModelName, run.ModelVersion, metrics, run.ArtifactLocation), ct);
+    }
+
+    private async Task FailAsync(TrainingRunRecord run, string error, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.Attach(run);
+        run.Status = TrainingRunStatus.Failed;
+        run.Error = error;
+        run.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        run.LeaseExpiresAt = null;
+        await db.SaveChangesAsync(ct);
+        await bus.Publish(new TrainingFailed(run.Id, run.ModelName, error), ct);
+    }
+
+    /// <summary>Triggers that arrived during the run were coalesced into one follow-up, decided now by the same policy.</summary>
+    private async Task QueueFollowUpAsync(TrainingRunRecord run, CancellationToken ct)
+    {
+        if (!run.FollowUpRequested)
+        {
+            return;
+        }
+
+        var outcome = await requests.RequestAsync(
+            new TrainingRequest(run.ModelName, run.Type, TriggerKind.FollowUp, run.FollowUpForced, run.RequestedBy), ct);
+        await bus.Publish((object?)outcome.Queued ?? outcome.Skipped!, ct);
+    }
+}

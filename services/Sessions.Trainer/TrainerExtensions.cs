@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sessions.ServiceDefaults;
+using Sessions.Storage;
+using Sessions.Trainer.Consumers;
+using Sessions.Trainer.Runs;
+using Sessions.Trainer.Triggering;
+
+namespace Sessions.Trainer;
+
+public static class TrainerExtensions
+{
+    public static IHostApplicationBuilder AddTrainer(this IHostApplicationBuilder builder)
+    {
+        builder.AddSessionsStorage();
+        builder.Services.AddTrainerServices(builder.Configuration);
+        builder.AddSessionsMessaging(x => x.AddTrainerConsumers());
+        return builder;
+    }
+
+    public static IServiceCollection AddTrainerServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TrainerOptions>(configuration.GetSection(TrainerOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrainerOptions>>().Value);
+        services.AddSingleton<TrainingPolicy>();
+        services.AddSingleton<TrainingSignal>();
+        services.AddScoped<TrainingRequests>();
+        services.AddScoped<TrainingRunner>();
+        services.AddHostedService<TrainingWorker>();
+        return services;
+    }
+
+    public static IBusRegistrationConfigurator AddTrainerConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ExamplesValidatedConsumer, ExamplesValidatedConsumerDefinition>();
+        bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();
+        return bus;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Sessions.Trainer;
+
+/// <summary>Training defaults (seed 001), bound from the <c>Trainer</c> section.</summary>
+public class TrainerOptions
+{
+    public const string SectionName = "Trainer";
+
+    public int MinNewExamples { get; set; } = 5;
+    /// <summary>Automatic runs for a model start at most this often; manual runs ignore it.</summary>
+    public TimeSpan MinInterval { get; set; } = TimeSpan.Zero;
+    public double ValidationSplit { get; set; } = 0.2;
+    public int Folds { get; set; } = 5;
+    public int Seed { get; set; } = 42;
+    public int BatchSize { get; set; } = 32;
+    public double LearningRate { get; set; } = 2e-5;
+    public int Epochs { get; set; } = 3;
+    /// <summary>A running run's lease; a run whose lease lapses was abandoned by a crashed worker and is marked failed.</summary>
+    public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How often the worker looks for queued runs besides being signalled.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,68 @@
+using Sessions.Contracts;
+
+namespace Sessions.Trainer.Triggering;
+
+public static class TriggerKind
+{
+    public const string Auto = "auto";
+    public const string Manual = "manual";
+    public const string FollowUp = "follow_up";
+}
+
+public sealed record TrainingRequest(string ModelName, string Type, string Trigger, bool Force, string RequestedBy);
+
+/// <summary>What the database says about a model when a trigger arrives.</summary>
+public sealed record ModelTrainingState(bool ModelKnown, int NewAccepted, int AcceptedTotal, string? ActiveRunStatus, DateTime? LastRunAt);
+
+public enum DecisionKind
+{
+    Queue,
+    Coalesce,
+    Skip,
+}
+
+/// <summary>A decision with a stable reason code (for example <c>not_enough_new_examples</c>) and a human detail.</summary>
+public sealed record TrainingDecision(DecisionKind Kind, string Reason, string Detail);
+
+/// <summary>Whether a trigger starts a run, joins the active one, or is skipped, and why. No bus, no database.</summary>
+public sealed class TrainingPolicy(TrainerOptions options)
+{
+    private static readonly HashSet<string> Types = [TrainingType.Embedding, TrainingType.FineTuning, TrainingType.All];
+
+    public TrainingDecision Decide(TrainingRequest request, ModelTrainingState state, DateTime now)
+    {
+        if (!Types.Contains(request.Type))
+        {
+            return new(DecisionKind.Skip, "invalid_type", $"type '{request.Type}' is not one of embedding, finetuning, all");
+        }
+
+        if (!state.ModelKnown)
+        {
+            return new(DecisionKind.Skip, "unknown_model", $"no data has ever been stored for model '{request.ModelName}'");
+        }
+
+        if (state.ActiveRunStatus is { } active)
+        {
+            return new(DecisionKind.Coalesce, active == "running" ? "run_in_progress" : "run_queued",
+                active == "running" ? "a run is in progress; one follow-up run will consider the new data" : "joined the run already queued");
+        }
+
+        if (request.Force)
+        {
+            return new(DecisionKind.Queue, "forced", $"forced by {request.RequestedBy}; {state.AcceptedTotal} accepted examples");
+        }
+
+        if (state.NewAccepted < options.MinNewExamples)
+        {
+            return new(DecisionKind.Skip, "not_enough_new_examples",
+                $"{state.NewAccepted} new accepted examples since the last run; {options.MinNewExamples} required");
+        }
+
+        if (request.Trigger == TriggerKind.Auto && state.LastRunAt is { } last && now - last < options.MinInterval)
+        {
+            return new(DecisionKind.Skip, "too_soon", $"last run at {last:O}; automatic runs at most every {options.MinInterval}");
+        }
+
+        return new(DecisionKind.Queue, "threshold_met", $"{state.NewAccepted} new accepted examples (at least {options.MinNewExamples})");
+    }
+}

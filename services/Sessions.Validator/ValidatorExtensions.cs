@@ -1,0 +1,38 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sessions.ServiceDefaults;
+using Sessions.Storage;
+using Sessions.Validator.Consumers;
+using Sessions.Validator.Validation;
+
+namespace Sessions.Validator;
+
+public static class ValidatorExtensions
+{
+    public static IHostApplicationBuilder AddValidator(this IHostApplicationBuilder builder)
+    {
+        builder.AddSessionsStorage();
+        builder.Services.AddValidatorServices(builder.Configuration);
+        builder.AddSessionsMessaging(x => x.AddValidatorConsumers());
+        return builder;
+    }
+
+    public static IServiceCollection AddValidatorServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ValidatorOptions>(configuration.GetSection(ValidatorOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ValidatorOptions>>().Value);
+        services.AddSingleton<ExampleValidator>();
+        return services;
+    }
+
+    public static IBusRegistrationConfigurator AddValidatorConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SessionProcessedConsumer, SessionProcessedConsumerDefinition>();
+        return bus;
+    }
+}

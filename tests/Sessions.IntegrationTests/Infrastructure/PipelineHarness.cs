@@ -1,0 +1,64 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Contracts;
+using Sessions.Processor;
+using Sessions.Storage;
+using Sessions.Trainer;
+using Sessions.Validator;
+
+namespace Sessions.IntegrationTests.Infrastructure;
+
+/// <summary>All three services' consumers on MassTransit's test harness, over a real database.</summary>
+public sealed class PipelineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private PipelineHarness(ServiceProvider provider, ITestHarness harness)
+    {
+        _provider = provider;
+        Harness = harness;
+    }
+
+    public ITestHarness Harness { get; }
+    public IServiceProvider Services => _provider;
+
+    public static async Task<PipelineHarness> StartAsync(TestDatabase database)
+    {
+        var settings = database.Settings;
+        settings["Trainer:PollInterval"] = "00:00:01";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSessionsStorage(configuration);
+        services.AddProcessorServices(configuration).AddValidatorServices(configuration).AddTrainerServices(configuration);
+        services.AddMassTransitTestHarness(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddProcessorConsumers();
+            x.AddValidatorConsumers();
+            x.AddTrainerConsumers();
+            x.AddRequestClient<TrainModel>();
+        });
+
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        harness.TestTimeout = TimeSpan.FromSeconds(30);
+        harness.TestInactivityTimeout = TimeSpan.FromSeconds(5);
+        await harness.Start();
+        return new PipelineHarness(provider, harness);
+    }
+
+    public async Task<SessionsDbContext> DbAsync() =>
+        await _provider.GetRequiredService<IDbContextFactory<SessionsDbContext>>().CreateDbContextAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+}

@@ -1,0 +1,196 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Contracts;
+using Sessions.IntegrationTests.Infrastructure;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+using Sessions.UnitTests;
+
+namespace Sessions.IntegrationTests;
+
+public sealed class PipelineTests_on_Sqlite() : PipelineTests(DatabaseProvider.Sqlite);
+
+public sealed class PipelineTests_on_Postgres() : PipelineTests(DatabaseProvider.Postgres);
+
+/// <summary>The whole pipeline on MassTransit's test harness over a real database; the same tests run on both providers.</summary>
+public abstract class PipelineTests(string provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private PipelineHarness _pipeline = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _pipeline = await PipelineHarness.StartAsync(_database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _pipeline.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private ITestHarness Harness => _pipeline.Harness;
+
+    [Fact]
+    public async Task A_valid_session_becomes_examples_embeddings_and_a_training_run()
+    {
+        await Harness.Bus.Publish(Conversations.Valid("valid-1", turns: 13));
+
+        await Harness.WaitForPublished<SessionProcessed>(m => m.SessionId == "valid-1");
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "valid-1" && m.Accepted == 6);
+        await Harness.WaitForPublished<TrainingQueued>();
+        await Harness.WaitForPublished<TrainingCompleted>(m => m.Metrics["examples"] == 6);
+        Assert.False(await Harness.Published.Any<Fault<SessionEnded>>());
+
+        await using var db = await _pipeline.DbAsync();
+        var session = await db.Sessions.SingleAsync();
+        Assert.Equal((SessionStatus.Accepted, 6, 12), (session.Status, session.ExampleCount, session.EmbeddingCount));
+        Assert.Equal(6, await db.Examples.CountAsync(e => e.Status == ExampleStatus.Accepted));
+        Assert.Equal(12, await db.Embeddings.CountAsync(e => e.Dimension == 384 && e.Vector.Length == 384 * 4));
+        var run = await db.TrainingRuns.SingleAsync();
+        Assert.Equal((TrainingRunStatus.Completed, 6, "default-v1"), (run.Status, run.ExampleCount, run.ModelVersion));
+        Assert.Equal(64, run.SnapshotHash!.Length);
+    }
+
+    [Fact]
+    public async Task The_same_session_delivered_twice_is_stored_once_and_its_events_are_republished()
+    {
+        var session = Conversations.Valid("twice", turns: 13);
+        await Harness.Bus.Publish(session);
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "twice");
+        await Harness.Bus.Publish(session);
+
+        await Eventually.Until(() => Harness.Published.Select<ExamplesValidated>(m => m.Context.Message.SessionId == "twice").Count() == 2,
+            TimeSpan.FromSeconds(30), "the second ExamplesValidated");
+        Assert.Equal(2, Harness.Published.Select<SessionProcessed>(m => m.Context.Message.SessionId == "twice").Count());
+        Assert.All(Harness.Published.Select<ExamplesValidated>(m => m.Context.Message.SessionId == "twice"),
+            m => Assert.Equal(6, m.Context.Message.Accepted));
+
+        await using var db = await _pipeline.DbAsync();
+        Assert.Equal(1, await db.Sessions.CountAsync());
+        Assert.Equal(6, await db.Examples.CountAsync());
+        Assert.Equal(12, await db.Embeddings.CountAsync());
+    }
+
+    public static TheoryData<string, string> BadInputs() => new()
+    {
+        { "missing session id", "missing_session_id" },
+        { "unknown role", "invalid_role" },
+        { "empty message list", "too_few_messages" },
+        { "10 MB message", "message_too_long" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_is_rejected_with_a_reason_and_nothing_stored_changes(string input, string code)
+    {
+        await Harness.Bus.Publish(Conversations.Valid("kept", turns: 13));
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "kept");
+        var before = await SnapshotAsync();
+
+        var bad = Conversations.Valid("bad-1", turns: 13);
+        var messages = bad.Messages!.ToList();
+        bad = input switch
+        {
+            "missing session id" => bad with { SessionId = "" },
+            "unknown role" => bad with { Messages = messages.Select((m, i) => i == 3 ? m with { Role = "tool" } : m).ToList() },
+            "empty message list" => bad with { Messages = [] },
+            _ => bad with { Messages = messages.Select((m, i) => i == 3 ? m with { Content = new string('x', 10 * 1024 * 1024) } : m).ToList() },
+        };
+        await Harness.Bus.Publish(bad);
+
+        await Harness.WaitForPublished<SessionRejected>(m => m.Reasons.Any(r => r.Code == code));
+        Assert.False(await Harness.Published.Any<Fault<SessionEnded>>());
+        Assert.Equal(before, await SnapshotAsync(exclude: "bad-1"));
+
+        // The consumer keeps consuming.
+        await Harness.Bus.Publish(Conversations.Valid("after-bad", turns: 13));
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "after-bad");
+    }
+
+    [Fact]
+    public async Task A_rejected_session_is_stored_with_every_reason()
+    {
+        var bad = Conversations.Valid("two-problems", turns: 13);
+        var messages = bad.Messages!.Select((m, i) => i switch { 3 => m with { Role = "tool" }, 4 => m with { Content = " " }, _ => m }).ToList();
+        await Harness.Bus.Publish(bad with { Messages = messages });
+
+        await Harness.WaitForPublished<SessionRejected>(m => m.Reasons.Count == 2);
+        await using var db = await _pipeline.DbAsync();
+        var stored = await db.Sessions.SingleAsync(s => s.SessionId == "two-problems");
+        Assert.Equal(SessionStatus.Rejected, stored.Status);
+        Assert.Contains("invalid_role", stored.RejectionReasonsJson);
+        Assert.Contains("empty_content", stored.RejectionReasonsJson);
+        Assert.Null(stored.MessagesJson);
+        Assert.Equal(0, await db.Examples.CountAsync());
+    }
+
+    [Fact]
+    public async Task Examples_already_accepted_for_the_model_are_rejected_as_exact_duplicates()
+    {
+        var original = Conversations.Valid("original", turns: 13);
+        await Harness.Bus.Publish(original);
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "original");
+
+        await Harness.Bus.Publish(original with { SessionId = "copy" });
+
+        var copy = await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "copy");
+        Assert.Equal((0, 6, 6), (copy.Accepted, copy.Rejected, copy.RejectedByReason["duplicate_exact"]));
+        await using var db = await _pipeline.DbAsync();
+        Assert.Equal(6, await db.Examples.CountAsync(e => e.SessionId == "copy" && e.Status == ExampleStatus.Rejected));
+    }
+
+    [Fact]
+    public async Task TrainModel_is_refused_with_a_reason_below_the_threshold_and_runs_when_forced()
+    {
+        await Harness.Bus.Publish(Conversations.Valid("train-1", turns: 13));
+        await Harness.WaitForPublished<TrainingCompleted>();
+        var client = Harness.GetRequestClient<TrainModel>();
+
+        var refused = await client.GetResponse<TrainingQueued, TrainingSkipped>(new TrainModel("default", "all", false, "admin"));
+        Assert.True(refused.Is(out Response<TrainingSkipped>? skipped));
+        Assert.Equal("not_enough_new_examples", skipped!.Message.Reason);
+
+        var unknown = await client.GetResponse<TrainingQueued, TrainingSkipped>(new TrainModel("no-such-model", "all", true, "admin"));
+        Assert.True(unknown.Is(out Response<TrainingSkipped>? unknownSkipped));
+        Assert.Equal("unknown_model", unknownSkipped!.Message.Reason);
+
+        var forced = await client.GetResponse<TrainingQueued, TrainingSkipped>(new TrainModel("default", "embedding", true, "admin"));
+        Assert.True(forced.Is(out Response<TrainingQueued>? queued));
+        await Harness.WaitForPublished<TrainingCompleted>(m => m.RunId == queued!.Message.RunId);
+
+        await using var db = await _pipeline.DbAsync();
+        var manual = await db.TrainingRuns.SingleAsync(r => r.Id == queued!.Message.RunId);
+        Assert.Equal(("manual", "admin", true, "default-v2"), (manual.Trigger, manual.RequestedBy, manual.Force, manual.ModelVersion));
+        Assert.Contains(await db.TrainingDecisions.ToListAsync(), d => d.Reason == "not_enough_new_examples" && d.Decision == "skipped");
+    }
+
+    [Fact]
+    public async Task Migrations_applied_by_several_processes_at_once_all_succeed()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => DatabaseMigrator.MigrateAsync(_pipeline.Services)));
+
+        await using var db = await _pipeline.DbAsync();
+        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        // Every mapped column exists in the hand-written migration: selecting each entity reads all of them.
+        await db.Sessions.Take(1).ToListAsync();
+        await db.Examples.Take(1).ToListAsync();
+        await db.Embeddings.Take(1).ToListAsync();
+        await db.TrainingRuns.Take(1).ToListAsync();
+        await db.TrainingDecisions.Take(1).ToListAsync();
+    }
+
+    private async Task<string> SnapshotAsync(string? exclude = null)
+    {
+        await using var db = await _pipeline.DbAsync();
+        var sessions = await db.Sessions.Where(s => s.SessionId != exclude).OrderBy(s => s.SessionId)
+            .Select(s => s.SessionId + s.Status + s.MessagesJson + s.ExampleCount).ToListAsync();
+        var examples = await db.Examples.Where(e => e.SessionId != exclude).OrderBy(e => e.Id)
+            .Select(e => e.Id + e.ContentHash + e.Status).ToListAsync();
+        var embeddings = await db.Embeddings.CountAsync(e => e.SessionId != exclude);
+        return string.Join("|", sessions) + "#" + string.Join("|", examples) + "#" + embeddings;
+    }
+}
