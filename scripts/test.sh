@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing (Debian packages), starts PostgreSQL and RabbitMQ on
+# loopback in throw-away data folders, runs every test, stops the servers (also when interrupted), and ends
+# with the line "N passed, N failed".
+#
+#   scripts/test.sh              everything (what CI runs)
+#   scripts/test.sh --embedded   only the unit and SQLite/in-memory tests, no servers (a quick loop)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+embedded=false
+[ "${1:-}" = "--embedded" ] && embedded=true
+
+filter=()
+if $embedded; then
+  filter=(--filter "FullyQualifiedName!~Postgres&FullyQualifiedName!~RabbitMq&FullyQualifiedName!~EndToEnd")
+else
+  scripts/install-prerequisites.sh
+  export SESSIONS_STATE_DIR="${SESSIONS_STATE_DIR:-$(mktemp -d /tmp/sessions-test-servers.XXXXXX)}"
+  stop_servers() {
+    scripts/stop-rabbitmq.sh --purge >/dev/null 2>&1 || true
+    scripts/stop-postgres.sh --purge >/dev/null 2>&1 || true
+  }
+  trap stop_servers EXIT
+  trap 'exit 130' INT TERM
+  scripts/start-postgres.sh
+  scripts/start-rabbitmq.sh
+fi
+
+dotnet build Sessions.sln -c Release -nologo -clp:ErrorsOnly
+log=$(mktemp /tmp/sessions-test-log.XXXXXX)
+set +e
+dotnet test Sessions.sln -c Release --no-build -nologo "${filter[@]}" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line per test assembly ("Passed!  - Failed: 0, Passed: 34, ..."); add them up.
+read -r passed failed < <(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" \
+  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+).*/\2 \1/' \
+  | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the run broke before counting (a build or host crash): never report it as green
+fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Sessions.IntegrationTests.Infrastructure;
+
+/// <summary>A built service or tool run as its own process with `dotnet app.dll`; its output is kept for failure messages.</summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is not built; run `dotnet build Sessions.sln` first", dll);
+        }
+
+        var start = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(process);
+        process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>Runs a command to completion and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string dll, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+    {
+        using var tool = Start(dll, environment, args);
+        using var cts = new CancellationTokenSource(timeout);
+        await tool._process.WaitForExitAsync(cts.Token);
+        tool._process.WaitForExit(); // drains the redirected output
+        return (tool._process.ExitCode, tool.Output);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
