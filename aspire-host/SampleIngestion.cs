@@ -15,6 +15,8 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
 {
     private readonly ConcurrentDictionary<string, byte> _finished = new();
     private int _rejectedWithoutId;
+    private int _validated;
+    private int _trainerDecisions;
 
     public async Task<int> RunAsync(string path, TimeSpan timeout, CancellationToken ct)
     {
@@ -31,7 +33,14 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
 
         var observer = bus.ConnectReceiveEndpoint($"sample-ingestion-{Guid.NewGuid():N}", e =>
         {
-            e.Handler<ExamplesValidated>(c => Finish(c.Message.SessionId));
+            e.Handler<ExamplesValidated>(c =>
+            {
+                Interlocked.Increment(ref _validated);
+                return Finish(c.Message.SessionId);
+            });
+            // The trainer answers every ExamplesValidated with exactly one decision: queued (or joined) or skipped.
+            e.Handler<TrainingQueued>(_ => Decided());
+            e.Handler<TrainingSkipped>(_ => Decided());
             e.Handler<SessionRejected>(c =>
             {
                 if (!ids.Contains(c.Message.SessionId))
@@ -64,6 +73,11 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
 
                 task.Value = sessions.Count;
                 var training = progress.AddTask("training runs", maxValue: 1);
+                while (Volatile.Read(ref _trainerDecisions) < Volatile.Read(ref _validated))
+                {
+                    await Task.Delay(100, deadline.Token);
+                }
+
                 await WaitForIdleTrainerAsync(deadline.Token);
                 training.Value = 1;
             });
@@ -85,6 +99,12 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
     }
 
     private int Finished => _finished.Count + _rejectedWithoutId;
+
+    private Task Decided()
+    {
+        Interlocked.Increment(ref _trainerDecisions);
+        return Task.CompletedTask;
+    }
 
     private Task Finish(string sessionId)
     {

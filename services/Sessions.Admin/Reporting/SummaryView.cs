@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Spectre.Console;
 
 namespace Sessions.Admin.Reporting;
@@ -45,13 +46,19 @@ public static class SummaryView
             return;
         }
 
-        var runs = new Table().Title("Training runs").AddColumns("run id", "model", "trigger", "status", "version", "examples", "metrics / error");
+        var runs = new Table().Title("Training runs").AddColumns("run id", "model", "trigger", "status", "version", "examples");
         foreach (var run in summary.Runs)
         {
-            runs.AddRow(run.Id.ToString(), run.ModelName, run.Trigger, run.Status, run.ModelVersion ?? "", run.ExampleCount.ToString(),
-                Markup.Escape(run.Error ?? run.MetricsJson ?? ""));
+            runs.AddRow(run.Id.ToString(), run.ModelName, run.Trigger, run.Status, run.ModelVersion ?? "", run.ExampleCount.ToString());
         }
 
         console.Write(runs);
+        foreach (var run in summary.Runs)
+        {
+            var metrics = run.MetricsJson is null
+                ? ""
+                : string.Join("  ", (JsonSerializer.Deserialize<Dictionary<string, double>>(run.MetricsJson) ?? []).Select(m => $"{m.Key}={m.Value}"));
+            console.MarkupLineInterpolated($"  {run.Id}: {(run.Error is null ? metrics : "[red]" + run.Error + "[/]")}");
+        }
     }
 }

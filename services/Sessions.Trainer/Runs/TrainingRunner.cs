@@ -112,13 +112,16 @@ public sealed class TrainingRunner(
     /// <summary>Triggers that arrived during the run were coalesced into one follow-up, decided now by the same policy.</summary>
     private async Task QueueFollowUpAsync(TrainingRunRecord run, CancellationToken ct)
     {
-        if (!run.FollowUpRequested)
+        // Read after the run ended: triggers flag the run only while it is active (see TrainingRequests).
+        var followUp = await db.TrainingRuns.AsNoTracking().Where(r => r.Id == run.Id)
+            .Select(r => new { r.FollowUpRequested, r.FollowUpForced }).SingleAsync(ct);
+        if (!followUp.FollowUpRequested)
         {
             return;
         }
 
         var outcome = await requests.RequestAsync(
-            new TrainingRequest(run.ModelName, run.Type, TriggerKind.FollowUp, run.FollowUpForced, run.RequestedBy), ct);
+            new TrainingRequest(run.ModelName, run.Type, TriggerKind.FollowUp, followUp.FollowUpForced, run.RequestedBy), ct);
         await bus.Publish((object?)outcome.Queued ?? outcome.Skipped!, ct);
     }
 }

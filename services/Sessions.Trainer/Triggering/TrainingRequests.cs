@@ -13,10 +13,44 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
 {
     public async Task<TrainingRequestOutcome> RequestAsync(TrainingRequest request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var state = await LoadStateAsync(request.ModelName, ct);
-        var decision = policy.Decide(request, state.State, now);
+        while (true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var (state, active) = await LoadStateAsync(request.ModelName, ct);
+            var decision = policy.Decide(request, state, now);
+            if (decision.Kind == DecisionKind.Coalesce && !await RequestFollowUpAsync(active!, request, ct))
+            {
+                continue; // the active run ended meanwhile: decide again against the new state
+            }
 
+            var outcome = Record(request, decision, active, now);
+            await db.SaveChangesAsync(ct);
+            if (decision.Kind == DecisionKind.Queue)
+            {
+                signal.Notify();
+            }
+
+            return outcome;
+        }
+    }
+
+    /// <summary>
+    /// Flags the active run for one follow-up, only while it is still active; the worker reads the flag after the
+    /// run ends, so a trigger is either seen by the worker or (when this returns false) decided again here.
+    /// </summary>
+    private async Task<bool> RequestFollowUpAsync(TrainingRunRecord active, TrainingRequest request, CancellationToken ct)
+    {
+        var forced = request.Force && active.Status == TrainingRunStatus.Running;
+        var flagged = await db.TrainingRuns
+            .Where(r => r.Id == active.Id && (r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.FollowUpRequested, true)
+                .SetProperty(r => r.FollowUpForced, r => r.FollowUpForced || forced), ct);
+        return flagged == 1;
+    }
+
+    private TrainingRequestOutcome Record(TrainingRequest request, TrainingDecision decision, TrainingRunRecord? active, DateTime now)
+    {
         Guid? runId = null;
         TrainingRequestOutcome result;
         switch (decision.Kind)
@@ -37,14 +71,7 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
                 result = new(new TrainingQueued(run.Id, run.ModelName, run.Type, run.Trigger, Coalesced: false), null);
                 break;
             case DecisionKind.Coalesce:
-                var active = state.ActiveRun!;
-                if (active.Status == TrainingRunStatus.Running)
-                {
-                    active.FollowUpRequested = true;
-                    active.FollowUpForced |= request.Force;
-                }
-
-                runId = active.Id;
+                runId = active!.Id;
                 result = new(new TrainingQueued(active.Id, active.ModelName, active.Type, request.Trigger, Coalesced: true), null);
                 break;
             default:
@@ -62,20 +89,13 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
             RunId = runId,
             At = now,
         });
-        await db.SaveChangesAsync(ct);
-
-        if (decision.Kind == DecisionKind.Queue)
-        {
-            signal.Notify();
-        }
-
         return result;
     }
 
     private async Task<(ModelTrainingState State, TrainingRunRecord? ActiveRun)> LoadStateAsync(string model, CancellationToken ct)
     {
         var known = await db.Examples.AnyAsync(e => e.ModelName == model, ct);
-        var active = await db.TrainingRuns.FirstOrDefaultAsync(
+        var active = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(
             r => r.ModelName == model && (r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running), ct);
         var completed = db.TrainingRuns.Where(r => r.ModelName == model && r.Status == TrainingRunStatus.Completed);
         var watermark = await completed.MaxAsync(r => (long?)r.Watermark, ct) ?? 0;
