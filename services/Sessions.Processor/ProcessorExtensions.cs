@@ -34,11 +34,7 @@ public static class ProcessorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Requirements);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Examples);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Embeddings);
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
-        {
-            var options = sp.GetRequiredService<EmbeddingOptions>();
-            return new LexicalHashingEmbeddingGenerator(options.Dimensions, options.Model);
-        });
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         services.AddSingleton<SessionRequirements>();
         services.AddSingleton<ExampleCutter>();
         services.AddSingleton<SessionIntake>();
