@@ -7,16 +7,22 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sessions.Processor.Consumers;
 using Sessions.Processor.Embeddings;
+using Sessions.Processor.Enrichment;
 using Sessions.Processor.Examples;
 using Sessions.Processor.Requirements;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Text;
+using Sessions.Text.Tokenization;
+using Sessions.Text.Redaction;
 
 namespace Sessions.Processor;
 
 public static class ProcessorExtensions
 {
+    // One client for every HTTP source: each request carries its own timeout.
+    private static readonly HttpClient EnrichmentHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+
     /// <summary>The processor as its own service: its logic, its storage and its consumers on the configured bus.</summary>
     public static IHostApplicationBuilder AddProcessor(this IHostApplicationBuilder builder)
     {
@@ -30,11 +36,15 @@ public static class ProcessorExtensions
     {
         services.Configure<ProcessorOptions>(configuration.GetSection(ProcessorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITokenCounter, ApproximateTokenCounter>();
+        services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Requirements);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Examples);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Embeddings);
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Redaction);
+        services.AddSingleton<PiiRedactor>();
+        services.AddSingleton<IEnumerable<IEnrichmentSource>>(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Enrichment.Sources
+            .Select(o => new HttpEnrichmentSource(EnrichmentHttp, o)).ToList());
         services.AddSingleton<SessionRequirements>();
         services.AddSingleton<ExampleCutter>();
         services.AddSingleton<SessionIntake>();

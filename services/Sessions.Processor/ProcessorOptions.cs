@@ -8,6 +8,8 @@ public class ProcessorOptions
     public SessionRequirementsOptions Requirements { get; set; } = new();
     public ExampleOptions Examples { get; set; } = new();
     public EmbeddingOptions Embeddings { get; set; } = new();
+    public Sessions.Text.Redaction.RedactionOptions Redaction { get; set; } = new();
+    public Enrichment.EnrichmentOptions Enrichment { get; set; } = new();
 }
 
 public class SessionRequirementsOptions
@@ -40,6 +42,8 @@ public class EmbeddingOptions
     public int Dimensions { get; set; } = 384;
     public int BatchSize { get; set; } = 32;
     public int MaxTokens { get; set; } = 512;
+    /// <summary>When embeddings fail the message is retried (then the error queue); off, the session is stored with a lower data-quality score.</summary>
+    public bool Required { get; set; } = true;
 
     public const string LexicalHashingEmbeddingGeneratorName = "lexical-hashing-384";
 

@@ -1,32 +1,26 @@
 using Microsoft.Extensions.AI;
 using Sessions.Contracts;
-using ChatMessage = Sessions.Contracts.ChatMessage;
 using Sessions.Processor.Embeddings;
+using Sessions.Processor.Enrichment;
 using Sessions.Processor.Examples;
 using Sessions.Processor.Requirements;
 using Sessions.Text;
+using Sessions.Text.Redaction;
+using ChatMessage = Sessions.Contracts.ChatMessage;
 
 namespace Sessions.Processor;
 
-/// <summary>What became of a session: its rejection reasons, or its examples and message embeddings.</summary>
-public sealed record SessionOutcome(
-    IReadOnlyList<RejectionReason> Reasons,
-    IReadOnlyList<FineTuningExample> Examples,
-    IReadOnlyList<MessageEmbedding> Embeddings,
-    int InvalidEmbeddings)
-{
-    public bool Accepted => Reasons.Count == 0;
-
-    public static SessionOutcome Rejected(IReadOnlyList<RejectionReason> reasons) => new(reasons, [], [], 0);
-}
-
-public sealed record MessageEmbedding(int MessageIndex, float[] Vector);
-
-/// <summary>Turns a finished session into examples and embeddings, or into reasons why not. No bus, no database.</summary>
+/// <summary>
+/// Turns a finished session into examples and embeddings, or into reasons why not. PII is redacted first, so
+/// nothing downstream (storage, embeddings, logs) sees it; then the sources are gathered concurrently.
+/// No bus, no database.
+/// </summary>
 public sealed class SessionIntake(
     SessionRequirements requirements,
+    PiiRedactor redactor,
     ExampleCutter cutter,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
+    IEnumerable<IEnrichmentSource> sources,
     ITokenCounter tokens,
     EmbeddingOptions embeddingOptions,
     TimeProvider clock)
@@ -39,15 +33,49 @@ public sealed class SessionIntake(
             return SessionOutcome.Rejected(reasons);
         }
 
-        var messages = session.Messages!;
+        var (redacted, pii) = Redact(session);
+        var messages = redacted.Messages!;
         var examples = cutter.Cut(messages);
         if (examples.Count == 0)
         {
             return SessionOutcome.Rejected([new(RejectionCodes.NoExamples, "no assistant turn follows a user turn")]);
         }
 
-        var (embeddings, invalid) = await EmbedAsync(messages, cancellationToken);
-        return new SessionOutcome([], examples, embeddings, invalid);
+        List<MessageEmbedding> embeddings = [];
+        var invalid = 0;
+        var gathered = await Task.WhenAll(
+            sources.Select(s => SourceResult.RunAsync(s.Name, s.Required, () => s.FetchAsync(redacted, cancellationToken)))
+                .Prepend(SourceResult.RunAsync("embeddings", embeddingOptions.Required, async () =>
+                {
+                    (embeddings, invalid) = await EmbedAsync(messages, cancellationToken);
+                    return null;
+                })));
+
+        var failedRequired = gathered.Where(r => r.Required && !r.Succeeded).ToList();
+        if (failedRequired.Count > 0)
+        {
+            throw new RequiredSourceFailedException(failedRequired);
+        }
+
+        // Redaction and token counting run locally and always succeed; they count as sources answered.
+        var results = gathered.Prepend(new SourceResult("tokens", true, true, null, null)).Prepend(new SourceResult("redaction", true, true, null, null)).ToList();
+        return new SessionOutcome([], redacted, examples, embeddings, invalid, pii, results);
+    }
+
+    private (SessionEnded Session, IReadOnlyDictionary<string, int> Counts) Redact(SessionEnded session)
+    {
+        var counts = new Dictionary<string, int>();
+        var messages = session.Messages!.Select(m =>
+        {
+            var result = redactor.Redact(m.Content);
+            foreach (var (type, count) in result.Counts)
+            {
+                counts[type.ToString()] = counts.GetValueOrDefault(type.ToString()) + count;
+            }
+
+            return result.Total == 0 ? m : m with { Content = result.Text };
+        }).ToList();
+        return (session with { Messages = messages }, counts);
     }
 
     private async Task<(List<MessageEmbedding>, int)> EmbedAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Sessions.Processor.Embeddings;
-using Sessions.Text;
 
 namespace Sessions.UnitTests;
 
@@ -38,16 +37,5 @@ public class EmbeddingAndTokenTests
         Assert.Contains("dimension", EmbeddingVector.Problem(new float[10], 384));
         var v = _embedder.Embed("round trip");
         Assert.Equal(v, EmbeddingVector.FromBytes(EmbeddingVector.ToBytes(v)));
-    }
-
-    [Fact]
-    public void The_token_estimate_counts_words_symbols_and_long_words()
-    {
-        var counter = new ApproximateTokenCounter();
-        Assert.Equal(0, counter.Count("   "));
-        Assert.Equal(4, counter.Count("Hello, world!"));
-        Assert.Equal(4, counter.Count("internationalization")); // 20 letters, 6 per piece
-        Assert.Equal("Hello, world", counter.Truncate("Hello, world! More text", 3));
-        Assert.Equal(2, counter.Count("\ud800x")); // a lone surrogate does not throw
     }
 }

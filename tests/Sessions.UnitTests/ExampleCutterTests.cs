@@ -1,13 +1,14 @@
 using Sessions.Processor;
 using Sessions.Processor.Examples;
 using Sessions.Text;
+using Sessions.Text.Tokenization;
 
 namespace Sessions.UnitTests;
 
 public class ExampleCutterTests
 {
     private static ExampleCutter Cutter(int maxTokens = 512) =>
-        new(new ExampleOptions { MaxTokens = maxTokens }, new ApproximateTokenCounter());
+        new(new ExampleOptions { MaxTokens = maxTokens }, WordPieceTokenizer.BertBaseUncased);
 
     [Fact]
     public void One_example_per_assistant_turn_with_the_system_message_first()
@@ -28,10 +29,10 @@ public class ExampleCutterTests
     public void The_oldest_turns_are_dropped_first_when_the_budget_is_small()
     {
         var session = Conversations.Valid(turns: 13);
-        var examples = Cutter(maxTokens: 60).Cut(session.Messages!);
+        var examples = Cutter(maxTokens: 80).Cut(session.Messages!);
 
         var last = examples[^1];
-        Assert.True(last.TokenCount <= 60, $"{last.TokenCount} tokens");
+        Assert.True(last.TokenCount <= 80, $"{last.TokenCount} tokens");
         Assert.Equal(12, last.LastMessageIndex);
         Assert.Equal("user", last.Messages[1].Role);
         Assert.True(last.FirstMessageIndex > 1, "older turns should have been dropped");

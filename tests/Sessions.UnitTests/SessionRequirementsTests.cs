@@ -32,6 +32,12 @@ public class SessionRequirementsTests
         { "two minutes", s => s with { Metadata = new SessionMetadata { StartTime = Conversations.Start, EndTime = Conversations.Start.AddMinutes(2) } }, [RejectionCodes.TooShort] },
         { "thirty hours", s => s with { Metadata = new SessionMetadata { StartTime = Conversations.Start, EndTime = Conversations.Start.AddHours(30) } }, [RejectionCodes.TooLong] },
         { "end before start", s => s with { Metadata = new SessionMetadata { StartTime = Conversations.Start, EndTime = Conversations.Start.AddHours(-1) } }, [RejectionCodes.EndBeforeStart] },
+        { "lone high surrogate", s => Replace(s, 2, m => m with { Content = "broken \ud83d text" }), [RejectionCodes.InvalidEncoding] },
+        { "lone low surrogate", s => Replace(s, 2, m => m with { Content = "\ude00 at the start" }), [RejectionCodes.InvalidEncoding] },
+        { "NUL byte", s => Replace(s, 2, m => m with { Content = "null\0byte" }), [RejectionCodes.ControlCharacters] },
+        { "escape sequence", s => Replace(s, 2, m => m with { Content = "\u001b[31mred" }), [RejectionCodes.ControlCharacters] },
+        { "tabs and newlines are fine", s => Replace(s, 2, m => m with { Content = "line one\n\tline two\r\n" }), [] },
+        { "emoji pairs are fine", s => Replace(s, 2, m => m with { Content = "thanks 🙂👍" }), [] },
         { "two problems", s => Replace(Replace(s, 3, m => m with { Role = "tool" }), 4, m => m with { Content = "" }), [RejectionCodes.EmptyContent, RejectionCodes.InvalidRole] },
     };
 

@@ -19,10 +19,15 @@ internal static class SessionRecords
         EndTime = session.Metadata?.EndTime?.UtcDateTime,
         ReceivedAt = now,
         // A rejected session's content is not kept: it may be huge or hostile, and the reasons say why.
-        MessagesJson = outcome.Accepted ? JsonSerializer.Serialize(session.Messages) : null,
+        MessagesJson = outcome.Accepted ? JsonSerializer.Serialize(outcome.Redacted!.Messages) : null,
         RejectionReasonsJson = outcome.Accepted ? null : JsonSerializer.Serialize(outcome.Reasons),
         ExampleCount = outcome.Examples.Count,
         EmbeddingCount = outcome.Embeddings.Count,
+        DataQuality = outcome.DataQuality,
+        PiiCountsJson = outcome.Accepted ? JsonSerializer.Serialize(outcome.PiiCounts) : null,
+        SourcesJson = outcome.Accepted
+            ? JsonSerializer.Serialize(outcome.Sources.Select(r => new { name = r.Name, required = r.Required, succeeded = r.Succeeded, error = r.Error, data = r.Data }))
+            : null,
     };
 
     public static IEnumerable<ExampleRecord> Examples(SessionEnded session, SessionOutcome outcome, DateTime now) =>

@@ -13,6 +13,8 @@ public static class RejectionCodes
     public const string InvalidRole = "invalid_role";
     public const string EmptyContent = "empty_content";
     public const string MessageTooLong = "message_too_long";
+    public const string InvalidEncoding = "invalid_encoding";
+    public const string ControlCharacters = "control_characters";
     public const string MissingTimestamp = "missing_timestamp";
     public const string TimestampsOutOfOrder = "timestamps_out_of_order";
     public const string TimestampInFuture = "timestamp_in_future";

@@ -56,6 +56,14 @@ public sealed class SessionRequirements(SessionRequirementsOptions options)
             {
                 Offend(RejectionCodes.MessageTooLong, $"message {i} has {m.Content.Length} characters (at most {options.MaxMessageChars})");
             }
+            else if (TextChecks.FirstLoneSurrogate(m.Content) is { } surrogate)
+            {
+                Offend(RejectionCodes.InvalidEncoding, $"message {i} has an unpaired UTF-16 surrogate at {surrogate}");
+            }
+            else if (TextChecks.FirstControlCharacter(m.Content) is { } control)
+            {
+                Offend(RejectionCodes.ControlCharacters, $"message {i} has control character U+{(int)m.Content[control]:X4} at {control}");
+            }
 
             if (m.Timestamp == default)
             {

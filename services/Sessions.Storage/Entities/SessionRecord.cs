@@ -17,6 +17,12 @@ public class SessionRecord
     public string? RejectionReasonsJson { get; set; }
     public int ExampleCount { get; set; }
     public int EmbeddingCount { get; set; }
+    /// <summary>Enrichment sources that answered over sources asked, in [0, 1] (seed 003).</summary>
+    public double DataQuality { get; set; }
+    /// <summary>JSON object: PII placeholders inserted per type (<c>{"Email": 1}</c>).</summary>
+    public string? PiiCountsJson { get; set; }
+    /// <summary>JSON array: each enrichment source, whether it answered, its error and its data.</summary>
+    public string? SourcesJson { get; set; }
 }
 
 public static class SessionStatus

@@ -25,10 +25,15 @@ public sealed class PipelineHarness : IAsyncDisposable
     public ITestHarness Harness { get; }
     public IServiceProvider Services => _provider;
 
-    public static async Task<PipelineHarness> StartAsync(TestDatabase database)
+    public static async Task<PipelineHarness> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = database.Settings;
         settings["Trainer:PollInterval"] = "00:00:01";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();

@@ -1,0 +1,10 @@
+namespace Sessions.Text.Redaction;
+
+public enum PiiType
+{
+    Email,
+    Phone,
+    CreditCard,
+    IpAddress,
+    Iban,
+}

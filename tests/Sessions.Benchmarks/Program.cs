@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Sessions.Benchmarks.SessionProcessingBenchmarks).Assembly).Run(args);
