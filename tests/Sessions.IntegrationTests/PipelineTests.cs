@@ -80,6 +80,13 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
         { "unknown role", "invalid_role" },
         { "empty message list", "too_few_messages" },
         { "10 MB message", "message_too_long" },
+        { "nine messages", "too_few_messages" },
+        { "1001 messages", "too_many_messages" },
+        { "role SYSTEM", "invalid_role" },
+        { "control characters", "control_characters" },
+        { "timestamp in the future", "timestamp_in_future" },
+        { "timestamps out of order", "timestamps_out_of_order" },
+        { "end before start", "end_before_start" },
     };
 
     [Theory]
@@ -97,7 +104,14 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
             "missing session id" => bad with { SessionId = "" },
             "unknown role" => bad with { Messages = messages.Select((m, i) => i == 3 ? m with { Role = "tool" } : m).ToList() },
             "empty message list" => bad with { Messages = [] },
-            _ => bad with { Messages = messages.Select((m, i) => i == 3 ? m with { Content = new string('x', 10 * 1024 * 1024) } : m).ToList() },
+            "10 MB message" => bad with { Messages = messages.Select((m, i) => i == 3 ? m with { Content = new string('x', 10 * 1024 * 1024) } : m).ToList() },
+            "nine messages" => bad with { Messages = messages.Take(9).ToList() },
+            "1001 messages" => Conversations.Valid("bad-1", turns: 1001) with { Metadata = null },
+            "role SYSTEM" => bad with { Messages = messages.Select((m, i) => i == 0 ? m with { Role = "SYSTEM" } : m).ToList() },
+            "control characters" => bad with { Messages = messages.Select((m, i) => i == 3 ? m with { Content = "bell\u0007 and escape\u001b[2J" } : m).ToList() },
+            "timestamp in the future" => bad with { Messages = messages.Select((m, i) => i == 12 ? m with { Timestamp = DateTimeOffset.UtcNow.AddDays(2) } : m).ToList(), Metadata = null },
+            "timestamps out of order" => bad with { Messages = messages.Select((m, i) => i == 6 ? m with { Timestamp = Conversations.Start } : m).ToList() },
+            _ => bad with { Metadata = new Sessions.Contracts.SessionMetadata { StartTime = Conversations.Start, EndTime = Conversations.Start.AddMinutes(-5) } },
         };
         await Harness.Bus.Publish(bad);
 

@@ -53,7 +53,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         var provider = services.BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
         harness.TestTimeout = TimeSpan.FromSeconds(30);
-        harness.TestInactivityTimeout = TimeSpan.FromSeconds(5);
+        harness.TestInactivityTimeout = TimeSpan.FromSeconds(1.5);
         await harness.Start();
         return new PipelineHarness(provider, harness);
     }
