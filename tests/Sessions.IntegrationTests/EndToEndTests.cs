@@ -108,4 +108,18 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(18, completed.Metrics["examples"]);
         Assert.All(_services, s => Assert.False(s.HasExited, s.Output));
     }
+
+    [Fact]
+    public async Task Each_service_reports_healthy_with_its_database_and_bus_checks()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var service in _services)
+        {
+            await Eventually.Until(() => service.ListeningAddress is not null, StartTimeout, "the service's HTTP address");
+            var health = await http.GetAsync(new Uri(service.ListeningAddress!, "/health"));
+            Assert.True(health.IsSuccessStatusCode, await health.Content.ReadAsStringAsync() + service.Output);
+            Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+            Assert.Equal("Healthy", await http.GetStringAsync(new Uri(service.ListeningAddress!, "/alive")));
+        }
+    }
 }

@@ -24,6 +24,10 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The address ASP.NET Core reported ("Now listening on: …"), once it has.</summary>
+    public Uri? ListeningAddress =>
+        System.Text.RegularExpressions.Regex.Match(Output, @"Now listening on: (http://\S+)") is { Success: true } m ? new Uri(m.Groups[1].Value) : null;
+
     public static ServiceProcess Start(string dll, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         if (!File.Exists(dll))
