@@ -14,6 +14,9 @@ public class TrainerOptions
     public int BatchSize { get; set; } = 32;
     public double LearningRate { get; set; } = 2e-5;
     public int Epochs { get; set; } = 3;
+    public const int MaxEpochs = 1000;
+    /// <summary>Where runs write their artifacts (fine-tuning files, dataset card, adapters), one folder per model version.</summary>
+    public string ArtifactsPath { get; set; } = "data/artifacts";
     /// <summary>A running run's lease; a run whose lease lapses was abandoned by a crashed worker and is marked failed.</summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>How often the worker looks for queued runs besides being signalled.</summary>

@@ -30,6 +30,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Trainer:PollInterval"] = "00:00:01",
+            ["Trainer:ArtifactsPath"] = Path.Combine(Path.GetTempPath(), $"sessions-e2e-{_vhost}"),
         };
 
         // The designated migration step; the services would also migrate safely under EF Core's lock.
@@ -60,6 +61,11 @@ public sealed class EndToEndTests : IAsyncLifetime
 
         await _events.DisposeAsync();
         await _database.DisposeAsync();
+        var artifacts = _environment["Trainer:ArtifactsPath"]!;
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
         await TestServers.DeleteRabbitVirtualHostAsync(_vhost);
     }
 

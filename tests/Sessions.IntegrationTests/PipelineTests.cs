@@ -187,7 +187,7 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => DatabaseMigrator.MigrateAsync(_pipeline.Services)));
 
         await using var db = await _pipeline.DbAsync();
-        Assert.Equal(2, (await db.Database.GetAppliedMigrationsAsync()).Count());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         // Every mapped column exists in the hand-written migration: selecting each entity reads all of them.
         await db.Sessions.Take(1).ToListAsync();

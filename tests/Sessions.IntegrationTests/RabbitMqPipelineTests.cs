@@ -29,6 +29,7 @@ public sealed class RabbitMqPipelineTests : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(_database.Settings);
         builder.Configuration.AddInMemoryCollection(EventLog.RabbitSettings(_vhost));
+        builder.Configuration["Trainer:ArtifactsPath"] = Path.Combine(Path.GetTempPath(), $"sessions-rabbit-{_vhost}");
         builder.AddAllServices();
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         _services = builder.Build();
@@ -43,6 +44,11 @@ public sealed class RabbitMqPipelineTests : IAsyncLifetime
         _services.Dispose();
         await _database.DisposeAsync();
         await TestServers.DeleteRabbitVirtualHostAsync(_vhost);
+        var artifacts = Path.Combine(Path.GetTempPath(), $"sessions-rabbit-{_vhost}");
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
     }
 
     [Fact]

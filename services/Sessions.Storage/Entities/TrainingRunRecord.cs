@@ -9,6 +9,7 @@ public class TrainingRunRecord
     public string Trigger { get; set; } = "";
     public string RequestedBy { get; set; } = "";
     public bool Force { get; set; }
+    public int Epochs { get; set; }
     public string Status { get; set; } = TrainingRunStatus.Queued;
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }

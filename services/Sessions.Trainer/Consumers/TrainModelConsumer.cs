@@ -12,7 +12,7 @@ public sealed class TrainModelConsumer(TrainingRequests requests) : IConsumer<Tr
         var message = context.Message;
         var outcome = await requests.RequestAsync(
             new TrainingRequest(message.ModelName ?? "", (message.Type ?? "").ToLowerInvariant(), TriggerKind.Manual, message.Force,
-                string.IsNullOrWhiteSpace(message.RequestedBy) ? "unknown" : message.RequestedBy),
+                string.IsNullOrWhiteSpace(message.RequestedBy) ? "unknown" : message.RequestedBy, message.Epochs),
             context.CancellationToken);
         object answer = (object?)outcome.Queued ?? outcome.Skipped!;
         await context.Publish(answer, context.CancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
+using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Triggering;
 
 namespace Sessions.Trainer.Runs;
@@ -80,8 +81,22 @@ public sealed class TrainingRunner(
             throw new InvalidOperationException($"no accepted examples for model '{run.ModelName}'");
         }
 
-        var metrics = RunMetrics.Of(snapshot, new GroupedFolds(options.Folds, options.Seed));
+        var folds = new GroupedFolds(options.Folds, options.Seed);
+        var metrics = RunMetrics.Of(snapshot, folds);
         var version = await db.TrainingRuns.CountAsync(r => r.ModelName == run.ModelName && r.Status == TrainingRunStatus.Completed, ct) + 1;
+        run.ModelVersion = $"{run.ModelName}-v{version}";
+        run.ArtifactLocation = Path.GetFullPath(Path.Combine(options.ArtifactsPath, ArtifactFolder.Name(run.ModelName), run.ModelVersion));
+        if (run.Type is TrainingType.FineTuning or TrainingType.All)
+        {
+            var accepted = db.Examples.AsNoTracking()
+                .Where(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted && e.Id <= snapshot.Watermark)
+                .OrderBy(e => e.Id)
+                .Select(e => new ExportExample(e.SessionId, e.MessagesJson, e.TokenCount))
+                .AsAsyncEnumerable();
+            var card = await new FineTuningExporter(folds).ExportAsync(accepted, run.ArtifactLocation, run.ModelName, run.ModelVersion, snapshot.Hash, ct);
+            metrics["suggested_epochs"] = card.SuggestedEpochs;
+            metrics["p95_tokens"] = card.Tokens.P95;
+        }
 
         run.Status = TrainingRunStatus.Completed;
         run.CompletedAt = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +104,6 @@ public sealed class TrainingRunner(
         run.ExampleCount = snapshot.Examples.Count;
         run.Watermark = snapshot.Watermark;
         run.SnapshotHash = snapshot.Hash;
-        run.ModelVersion = $"{run.ModelName}-v{version}";
         run.MetricsJson = JsonSerializer.Serialize(metrics);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Training run {RunId} for {Model} completed as {Version} on {Examples} examples",

@@ -9,7 +9,7 @@ public static class TriggerKind
     public const string FollowUp = "follow_up";
 }
 
-public sealed record TrainingRequest(string ModelName, string Type, string Trigger, bool Force, string RequestedBy);
+public sealed record TrainingRequest(string ModelName, string Type, string Trigger, bool Force, string RequestedBy, int? Epochs = null);
 
 /// <summary>What the database says about a model when a trigger arrives.</summary>
 public sealed record ModelTrainingState(bool ModelKnown, int NewAccepted, int AcceptedTotal, string? ActiveRunStatus, DateTime? LastRunAt);
@@ -29,11 +29,18 @@ public sealed class TrainingPolicy(TrainerOptions options)
 {
     private static readonly HashSet<string> Types = [TrainingType.Embedding, TrainingType.FineTuning, TrainingType.All];
 
+    public int DefaultEpochs => options.Epochs;
+
     public TrainingDecision Decide(TrainingRequest request, ModelTrainingState state, DateTime now)
     {
         if (!Types.Contains(request.Type))
         {
             return new(DecisionKind.Skip, "invalid_type", $"type '{request.Type}' is not one of embedding, finetuning, all");
+        }
+
+        if (request.Epochs is < 1 or > TrainerOptions.MaxEpochs)
+        {
+            return new(DecisionKind.Skip, "invalid_epochs", $"{request.Epochs} epochs; between 1 and {TrainerOptions.MaxEpochs}");
         }
 
         if (!state.ModelKnown)

@@ -64,6 +64,7 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
                     Trigger = request.Trigger,
                     RequestedBy = request.RequestedBy,
                     Force = request.Force,
+                    Epochs = request.Epochs ?? policy.DefaultEpochs,
                     CreatedAt = now,
                 };
                 db.TrainingRuns.Add(run);

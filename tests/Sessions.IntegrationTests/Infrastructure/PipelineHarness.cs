@@ -16,11 +16,16 @@ public sealed class PipelineHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private PipelineHarness(ServiceProvider provider, ITestHarness harness)
+    private readonly string _artifacts;
+
+    private PipelineHarness(ServiceProvider provider, ITestHarness harness, string artifacts)
     {
         _provider = provider;
         Harness = harness;
+        _artifacts = artifacts;
     }
+
+    public string ArtifactsPath => _artifacts;
 
     public ITestHarness Harness { get; }
     public IServiceProvider Services => _provider;
@@ -29,6 +34,8 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         var settings = database.Settings;
         settings["Trainer:PollInterval"] = "00:00:01";
+        var artifacts = Directory.CreateTempSubdirectory("sessions-artifacts-").FullName;
+        settings["Trainer:ArtifactsPath"] = artifacts;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -55,7 +62,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         harness.TestTimeout = TimeSpan.FromSeconds(30);
         harness.TestInactivityTimeout = TimeSpan.FromSeconds(1.5);
         await harness.Start();
-        return new PipelineHarness(provider, harness);
+        return new PipelineHarness(provider, harness, artifacts);
     }
 
     public async Task<SessionsDbContext> DbAsync() =>
@@ -65,5 +72,9 @@ public sealed class PipelineHarness : IAsyncDisposable
     {
         await Harness.Stop();
         await _provider.DisposeAsync();
+        if (Directory.Exists(_artifacts))
+        {
+            Directory.Delete(_artifacts, recursive: true);
+        }
     }
 }

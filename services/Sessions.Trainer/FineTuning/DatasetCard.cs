@@ -1,0 +1,37 @@
+namespace Sessions.Trainer.FineTuning;
+
+/// <summary>What an exported fine-tuning dataset holds, written beside it as <c>dataset_card.json</c>.</summary>
+public sealed record DatasetCard(
+    string ModelName,
+    string ModelVersion,
+    string SnapshotHash,
+    int TrainExamples,
+    int ValidationExamples,
+    int Sessions,
+    TokenStatistics Tokens,
+    int SuggestedEpochs,
+    string Format)
+{
+    /// <summary>OpenAI's data-preparation heuristic: aim at 100..25,000 example passes, 3 epochs by default, 1..25.</summary>
+    public static int SuggestEpochs(int examples) => examples switch
+    {
+        <= 0 => 0,
+        _ when examples * 3 < 100 => Math.Min(25, (int)Math.Ceiling(100.0 / examples)),
+        _ when examples * 3 > 25_000 => Math.Max(1, 25_000 / examples),
+        _ => 3,
+    };
+}
+
+public sealed record TokenStatistics(int Min, double Mean, int P95, int Max, long Total)
+{
+    public static TokenStatistics Of(IReadOnlyList<int> counts)
+    {
+        if (counts.Count == 0)
+        {
+            return new TokenStatistics(0, 0, 0, 0, 0);
+        }
+
+        var sorted = counts.Order().ToList();
+        return new TokenStatistics(sorted[0], Math.Round(sorted.Average(), 2), sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1], sorted[^1], sorted.Sum(c => (long)c));
+    }
+}
