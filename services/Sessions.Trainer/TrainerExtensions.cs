@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Trainer.Consumers;
+using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Runs;
 using Sessions.Trainer.Triggering;
 
@@ -31,6 +32,8 @@ public static class TrainerExtensions
         services.AddSingleton<TrainingSignal>();
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
+        services.AddSingleton(sp => new CommandBackend(
+            sp.GetRequiredService<TrainerOptions>().Command, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CommandBackend>>()));
         services.AddHostedService<TrainingWorker>();
         return services;
     }

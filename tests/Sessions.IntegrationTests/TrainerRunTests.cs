@@ -95,6 +95,42 @@ public sealed class TrainerRunTests : IAsyncLifetime
         }
     }
 
+    public static TheoryData<string, string, string?> Commands() => new()
+    {
+        { "echo \"training on $0\"; wc -l < \"$0\"", "00:01:00", null },
+        { "echo 'bad data in line 7' >&2; exit 3", "00:01:00", "exited with code 3: bad data in line 7" },
+        { "sleep 30", "00:00:01", "did not finish within 00:00:01" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task The_command_backend_runs_the_trainer_and_records_its_exit_code_or_why_it_failed(string script, string timeout, string? error)
+    {
+        await using var pipeline = await PipelineHarness.StartAsync(_database, new Dictionary<string, string?>
+        {
+            ["Trainer:FineTuningBackend"] = "command",
+            ["Trainer:Command:FileName"] = "/bin/sh",
+            ["Trainer:Command:Arguments:0"] = "-c",
+            ["Trainer:Command:Arguments:1"] = script,
+            ["Trainer:Command:Arguments:2"] = "{train}",
+            ["Trainer:Command:Timeout"] = timeout,
+        });
+        await pipeline.Harness.Bus.Publish(Conversations.Valid("command", turns: 13));
+
+        if (error is null)
+        {
+            var completed = await pipeline.Harness.WaitForPublished<TrainingCompleted>();
+            Assert.Equal(0, completed.Metrics["command_exit_code"]);
+            var log = await File.ReadAllTextAsync(Path.Combine(completed.ArtifactLocation!, "trainer.log"));
+            Assert.Contains("training on " + Path.Combine(completed.ArtifactLocation!, "train.jsonl"), log);
+        }
+        else
+        {
+            var failed = await pipeline.Harness.WaitForPublished<TrainingFailed>();
+            Assert.Contains(error, failed.Error);
+        }
+    }
+
     private static string SessionOf(string line) => Regex.Match(line, @"of (export-\d+) asks").Groups[1].Value;
 
     private static async Task WaitForIdleTrainerAsync(PipelineHarness pipeline)

@@ -14,6 +14,7 @@ namespace Sessions.Trainer.Runs;
 public sealed class TrainingRunner(
     SessionsDbContext db,
     TrainingRequests requests,
+    CommandBackend command,
     TrainerOptions options,
     IBus bus,
     TimeProvider clock,
@@ -96,6 +97,12 @@ public sealed class TrainingRunner(
             var card = await new FineTuningExporter(folds).ExportAsync(accepted, run.ArtifactLocation, run.ModelName, run.ModelVersion, snapshot.Hash, ct);
             metrics["suggested_epochs"] = card.SuggestedEpochs;
             metrics["p95_tokens"] = card.Tokens.P95;
+            if (string.Equals(options.FineTuningBackend, "command", StringComparison.OrdinalIgnoreCase))
+            {
+                var outcome = await command.RunAsync(run.ArtifactLocation, ct);
+                metrics["command_exit_code"] = outcome.ExitCode;
+                metrics["command_seconds"] = Math.Round(outcome.Duration.TotalSeconds, 3);
+            }
         }
 
         run.Status = TrainingRunStatus.Completed;
