@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Sessions.Admin.Commands;
 
-var root = new RootCommand("Sessions admin tool: ingest sessions, trigger training, migrate the database.")
+var root = new RootCommand("Sessions admin tool: ingest sessions, trigger training, list runs, migrate the database.")
 {
     IngestCommand.Create(),
     TrainCommand.Create(),
     MigrateCommand.Create(),
+    RunsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -95,6 +95,29 @@ public sealed class TrainerRunTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_run_left_running_by_a_crashed_trainer_is_marked_failed_at_start_up()
+    {
+        await using (var seed = TestData.Open(_database))
+        {
+            await seed.Database.MigrateAsync();
+            seed.TrainingRuns.Add(new TrainingRunRecord
+            {
+                Id = Guid.NewGuid(), ModelName = "default", Type = "all", Trigger = "auto", RequestedBy = "pipeline",
+                Status = TrainingRunStatus.Running, CreatedAt = DateTime.UtcNow.AddHours(-1), StartedAt = DateTime.UtcNow.AddHours(-1),
+                LeaseExpiresAt = DateTime.UtcNow.AddMinutes(-50),
+            });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var pipeline = await PipelineHarness.StartAsync(_database);
+
+        var failed = await pipeline.Harness.WaitForPublished<TrainingFailed>();
+        Assert.Contains("abandoned", failed.Error);
+        await using var db = await pipeline.DbAsync();
+        Assert.Equal(TrainingRunStatus.Failed, (await db.TrainingRuns.SingleAsync()).Status);
+    }
+
     public static TheoryData<string, string, string?> Commands() => new()
     {
         { "echo \"training on $0\"; wc -l < \"$0\"", "00:01:00", null },

@@ -13,6 +13,7 @@ namespace Sessions.Trainer.Runs;
 /// <summary>Claims queued runs one at a time, executes them and records the outcome. Runs in the worker, never in a consumer.</summary>
 public sealed class TrainingRunner(
     SessionsDbContext db,
+    IDbContextFactory<SessionsDbContext> databases,
     TrainingRequests requests,
     CommandBackend command,
     TrainerOptions options,
@@ -55,6 +56,8 @@ public sealed class TrainingRunner(
         }
 
         await db.Entry(queued).ReloadAsync(ct);
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewLeaseAsync(queued.Id, renewal.Token);
         try
         {
             await ExecuteAsync(queued, ct);
@@ -64,9 +67,38 @@ public sealed class TrainingRunner(
             logger.LogError(ex, "Training run {RunId} for {Model} failed", queued.Id, queued.ModelName);
             await FailAsync(queued, ex.Message, ct);
         }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
 
         await QueueFollowUpAsync(queued, ct);
         return true;
+    }
+
+    /// <summary>Keeps a long run's lease alive from its own context (a DbContext serves one operation at a time).</summary>
+    private async Task RenewLeaseAsync(Guid runId, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.RunLease / 3, ct);
+                await using var renewalDb = await databases.CreateDbContextAsync(ct);
+                var until = clock.GetUtcNow().UtcDateTime + options.RunLease;
+                await renewalDb.TrainingRuns.Where(r => r.Id == runId && r.Status == TrainingRunStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseExpiresAt, until), ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the run ended
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not renew the lease of run {RunId}; it may be marked abandoned", runId);
+        }
     }
 
     private async Task ExecuteAsync(TrainingRunRecord run, CancellationToken ct)
