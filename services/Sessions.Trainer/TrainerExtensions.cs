@@ -32,6 +32,14 @@ public static class TrainerExtensions
         services.AddSingleton<TrainingSignal>();
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
+        services.AddSingleton(sp =>
+        {
+            var openAi = sp.GetRequiredService<TrainerOptions>().OpenAi;
+            // A trailing slash, so that "files" is appended to ".../v1/" rather than replacing "v1".
+            var http = new HttpClient { BaseAddress = openAi.Endpoint is null ? null : new Uri(openAi.Endpoint.ToString().TrimEnd('/') + "/") };
+            return new OpenAiFineTuningBackend(http, openAi, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OpenAiFineTuningBackend>>());
+        });
         services.AddSingleton(sp => new CommandBackend(
             sp.GetRequiredService<TrainerOptions>().Command, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CommandBackend>>()));
         services.AddHostedService<TrainingWorker>();

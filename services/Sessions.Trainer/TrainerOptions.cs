@@ -17,9 +17,10 @@ public class TrainerOptions
     public const int MaxEpochs = 1000;
     /// <summary>Where runs write their artifacts (fine-tuning files, dataset card, adapters), one folder per model version.</summary>
     public string ArtifactsPath { get; set; } = "data/artifacts";
-    /// <summary>What happens to the exported fine-tuning files: <c>export</c> (files only) or <c>command</c> (an external trainer).</summary>
+    /// <summary>What happens to the exported fine-tuning files: <c>export</c> (files only), <c>command</c> (an external trainer) or <c>openai</c> (a fine-tuning API).</summary>
     public string FineTuningBackend { get; set; } = "export";
     public FineTuning.CommandBackendOptions Command { get; set; } = new();
+    public FineTuning.OpenAiFineTuningOptions OpenAi { get; set; } = new();
     /// <summary>A running run's lease; a run whose lease lapses was abandoned by a crashed worker and is marked failed.</summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>How often the worker looks for queued runs besides being signalled.</summary>

@@ -16,6 +16,7 @@ public sealed class TrainingRunner(
     IDbContextFactory<SessionsDbContext> databases,
     TrainingRequests requests,
     CommandBackend command,
+    OpenAiFineTuningBackend openAi,
     TrainerOptions options,
     IBus bus,
     TimeProvider clock,
@@ -134,6 +135,12 @@ public sealed class TrainingRunner(
                 var outcome = await command.RunAsync(run.ArtifactLocation, ct);
                 metrics["command_exit_code"] = outcome.ExitCode;
                 metrics["command_seconds"] = Math.Round(outcome.Duration.TotalSeconds, 3);
+            }
+            else if (string.Equals(options.FineTuningBackend, "openai", StringComparison.OrdinalIgnoreCase))
+            {
+                var job = await openAi.RunAsync(run.ArtifactLocation, run.Epochs > 0 ? run.Epochs : options.Epochs, ct);
+                metrics["job_seconds"] = Math.Round(job.Duration.TotalSeconds, 3);
+                run.ModelVersion = job.FineTunedModel ?? run.ModelVersion;
             }
         }
 
