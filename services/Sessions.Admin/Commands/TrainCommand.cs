@@ -13,10 +13,11 @@ public static class TrainCommand
         var type = new Option<string>("--type") { Description = "embedding | finetuning | all", DefaultValueFactory = _ => TrainingType.All };
         var force = new Option<bool>("--force") { Description = "Run on whatever data exists, even below the threshold" };
         var requestedBy = new Option<string>("--requested-by") { Description = "Who asks (recorded with the run)", DefaultValueFactory = _ => Environment.UserName };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the configured epoch count (1..1000)" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the trainer's answer", DefaultValueFactory = _ => 30 };
         var command = new Command("train", "Send TrainModel and print whether a run was queued or why it was refused (exit 3 when refused).")
         {
-            model, type, force, requestedBy, timeout,
+            model, type, force, requestedBy, epochs, timeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -27,7 +28,7 @@ public static class TrainCommand
             }
 
             var client = host.Services.GetRequiredService<IRequestClient<TrainModel>>();
-            var request = new TrainModel(parse.GetValue(model)!, parse.GetValue(type)!, parse.GetValue(force), parse.GetValue(requestedBy)!);
+            var request = new TrainModel(parse.GetValue(model)!, parse.GetValue(type)!, parse.GetValue(force), parse.GetValue(requestedBy)!, parse.GetValue(epochs));
             try
             {
                 var response = await client.GetResponse<TrainingQueued, TrainingSkipped>(request, ct, RequestTimeout.After(s: parse.GetValue(timeout)));
