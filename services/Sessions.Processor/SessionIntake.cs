@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Sessions.Contracts;
 using Sessions.Processor.Embeddings;
@@ -48,7 +49,8 @@ public sealed class SessionIntake(
                 .Prepend(SourceResult.RunAsync("embeddings", embeddingOptions.Required, async () =>
                 {
                     (embeddings, invalid) = await EmbedAsync(messages, cancellationToken);
-                    return null;
+                    // Vectors that are NaN/Inf, zero or of the wrong dimension are not stored; the count is kept here.
+                    return new JsonObject { ["model"] = embeddingOptions.Model, ["stored"] = embeddings.Count, ["rejected"] = invalid };
                 })));
 
         var failedRequired = gathered.Where(r => r.Required && !r.Succeeded).ToList();

@@ -47,6 +47,8 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
         await using var db = await _pipeline.DbAsync();
         var session = await db.Sessions.SingleAsync();
         Assert.Equal((SessionStatus.Accepted, 6, 12), (session.Status, session.ExampleCount, session.EmbeddingCount));
+        Assert.Equal(1.0, session.DataQuality);
+        Assert.Contains("\"stored\":12,\"rejected\":0", session.SourcesJson);
         Assert.Equal(6, await db.Examples.CountAsync(e => e.Status == ExampleStatus.Accepted));
         Assert.Equal(12, await db.Embeddings.CountAsync(e => e.Dimension == 384 && e.Vector.Length == 384 * 4));
         var run = await db.TrainingRuns.SingleAsync();
