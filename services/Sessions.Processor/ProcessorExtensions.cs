@@ -47,6 +47,7 @@ public static class ProcessorExtensions
             .Select(o => new HttpEnrichmentSource(EnrichmentHttp, o)).ToList());
         services.AddSingleton<SessionRequirements>();
         services.AddSingleton<ExampleCutter>();
+        services.AddSingleton<ProcessorMetrics>();
         services.AddSingleton<SessionIntake>();
         return services;
     }

@@ -24,13 +24,18 @@ public sealed class SessionIntake(
     IEnumerable<IEnrichmentSource> sources,
     ITokenCounter tokens,
     EmbeddingOptions embeddingOptions,
-    TimeProvider clock)
+    TimeProvider clock,
+    ProcessorMetrics? metrics = null)
 {
     public async Task<SessionOutcome> ProcessAsync(SessionEnded session, CancellationToken cancellationToken)
     {
+        using var activity = ProcessorMetrics.ActivitySource.StartActivity("Process session");
+        activity?.SetTag("session.id", session.SessionId);
+        metrics?.Received();
         var reasons = requirements.Check(session, clock.GetUtcNow());
         if (reasons.Count > 0)
         {
+            metrics?.Rejected(reasons.Select(r => r.Code));
             return SessionOutcome.Rejected(reasons);
         }
 
@@ -39,6 +44,7 @@ public sealed class SessionIntake(
         var examples = cutter.Cut(messages);
         if (examples.Count == 0)
         {
+            metrics?.Rejected([RejectionCodes.NoExamples]);
             return SessionOutcome.Rejected([new(RejectionCodes.NoExamples, "no assistant turn follows a user turn")]);
         }
 
@@ -48,7 +54,9 @@ public sealed class SessionIntake(
             sources.Select(s => SourceResult.RunAsync(s.Name, s.Required, () => s.FetchAsync(redacted, cancellationToken)))
                 .Prepend(SourceResult.RunAsync("embeddings", embeddingOptions.Required, async () =>
                 {
+                    var started = clock.GetTimestamp();
                     (embeddings, invalid) = await EmbedAsync(messages, cancellationToken);
+                    metrics?.Embedded(clock.GetElapsedTime(started));
                     // Vectors that are NaN/Inf, zero or of the wrong dimension are not stored; the count is kept here.
                     return new JsonObject { ["model"] = embeddingOptions.Model, ["stored"] = embeddings.Count, ["rejected"] = invalid };
                 })));
@@ -60,6 +68,7 @@ public sealed class SessionIntake(
         }
 
         // Redaction and token counting run locally and always succeed; they count as sources answered.
+        metrics?.Accepted();
         var results = gathered.Prepend(new SourceResult("tokens", true, true, null, null)).Prepend(new SourceResult("redaction", true, true, null, null)).ToList();
         return new SessionOutcome([], redacted, examples, embeddings, invalid, pii, results);
     }

@@ -30,6 +30,7 @@ public static class TrainerExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrainerOptions>>().Value);
         services.AddSingleton<TrainingPolicy>();
         services.AddSingleton<TrainingSignal>();
+        services.AddSingleton<TrainerMetrics>();
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
         services.AddSingleton(sp =>

@@ -27,6 +27,7 @@ public static class ValidatorExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ValidatorOptions>>().Value);
         services.AddSingleton<ExampleValidator>();
+        services.AddSingleton<ValidatorMetrics>();
         return services;
     }
 

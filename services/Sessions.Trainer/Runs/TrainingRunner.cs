@@ -20,6 +20,7 @@ public sealed class TrainingRunner(
     TrainerOptions options,
     IBus bus,
     TimeProvider clock,
+    TrainerMetrics telemetry,
     ILogger<TrainingRunner> logger)
 {
     /// <summary>Runs left <c>running</c> by a crashed process (lease lapsed) are marked failed, never stuck.</summary>
@@ -152,6 +153,7 @@ public sealed class TrainingRunner(
         run.SnapshotHash = snapshot.Hash;
         run.MetricsJson = JsonSerializer.Serialize(metrics);
         await db.SaveChangesAsync(ct);
+        telemetry.Finished(TrainingRunStatus.Completed, run.CompletedAt.Value - run.StartedAt!.Value);
         logger.LogInformation("Training run {RunId} for {Model} completed as {Version} on {Examples} examples",
             run.Id, run.ModelName, run.ModelVersion, run.ExampleCount);
         await bus.Publish(new TrainingCompleted(run.Id, run.ModelName, run.ModelVersion, metrics, run.ArtifactLocation), ct);
@@ -166,6 +168,7 @@ public sealed class TrainingRunner(
         run.CompletedAt = clock.GetUtcNow().UtcDateTime;
         run.LeaseExpiresAt = null;
         await db.SaveChangesAsync(ct);
+        telemetry.Finished(TrainingRunStatus.Failed, run.CompletedAt.Value - (run.StartedAt ?? run.CompletedAt.Value));
         await bus.Publish(new TrainingFailed(run.Id, run.ModelName, error), ct);
     }
 

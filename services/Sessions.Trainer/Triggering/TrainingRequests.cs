@@ -9,7 +9,7 @@ namespace Sessions.Trainer.Triggering;
 public sealed record TrainingRequestOutcome(TrainingQueued? Queued, TrainingSkipped? Skipped);
 
 /// <summary>Loads a model's state, applies the policy, and stores the decision (and the run) in one save.</summary>
-public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy, TrainingSignal signal, TimeProvider clock)
+public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy, TrainingSignal signal, TimeProvider clock, TrainerMetrics metrics)
 {
     public async Task<TrainingRequestOutcome> RequestAsync(TrainingRequest request, CancellationToken ct)
     {
@@ -25,6 +25,7 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
 
             var outcome = Record(request, decision, active, now);
             await db.SaveChangesAsync(ct);
+            metrics.Decided(decision.Kind.ToString().ToLowerInvariant(), decision.Reason);
             if (decision.Kind == DecisionKind.Queue)
             {
                 signal.Notify();

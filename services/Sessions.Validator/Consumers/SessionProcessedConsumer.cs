@@ -14,6 +14,7 @@ public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
     ExampleValidator validator,
     TimeProvider clock,
+    ValidatorMetrics metrics,
     ILogger<SessionProcessedConsumer> logger) : IConsumer<SessionProcessed>
 {
     public async Task Consume(ConsumeContext<SessionProcessed> context)
@@ -42,6 +43,7 @@ public sealed class SessionProcessedConsumer(
             }
 
             await db.SaveChangesAsync(ct);
+            metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code));
         }
 
         var validated = Summarize(message, examples);

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace Sessions.Validator;
+
+/// <summary>The validator's counters (meter <c>Sessions.Validator</c>).</summary>
+public sealed class ValidatorMetrics : IDisposable
+{
+    public const string MeterName = "Sessions.Validator";
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _rejected;
+
+    public ValidatorMetrics()
+    {
+        _accepted = _meter.CreateCounter<long>("examples.accepted", description: "Examples accepted by validation");
+        _rejected = _meter.CreateCounter<long>("examples.rejected", description: "Examples rejected, by reason code");
+    }
+
+    public void Record(int accepted, IEnumerable<string> rejectionReasons)
+    {
+        _accepted.Add(accepted);
+        foreach (var reason in rejectionReasons)
+        {
+            _rejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
