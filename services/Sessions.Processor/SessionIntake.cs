@@ -96,7 +96,10 @@ public sealed class SessionIntake(
         var invalid = 0;
         foreach (var batch in targets.Chunk(embeddingOptions.BatchSize))
         {
-            var texts = batch.Select(i => tokens.Truncate(messages[i].Content, embeddingOptions.MaxTokens));
+            // A token covers at least one character, so a text no longer than the budget needs no counting.
+            var texts = batch.Select(i => messages[i].Content.Length <= embeddingOptions.MaxTokens
+                ? messages[i].Content
+                : tokens.Truncate(messages[i].Content, embeddingOptions.MaxTokens));
             var generated = await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
             for (var j = 0; j < batch.Length; j++)
             {

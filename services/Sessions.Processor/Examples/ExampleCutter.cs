@@ -13,6 +13,8 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
     public IReadOnlyList<FineTuningExample> Cut(IReadOnlyList<ChatMessage> messages)
     {
         var examples = new List<FineTuningExample>();
+        // Each message is counted once; examples reuse the counts (otherwise cutting is quadratic in tokenization).
+        var costs = messages.Select(m => tokens.Count(m.Content) + options.TokensPerMessage).ToArray();
         var contextStart = 0;
         int? system = null;
         for (var i = 0; i < messages.Count; i++)
@@ -27,7 +29,7 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
                 case "system":
                     system = i;
                     break;
-                case "assistant" when Build(messages, system, contextStart, i) is { } example:
+                case "assistant" when Build(messages, costs, system, contextStart, i) is { } example:
                     examples.Add(example);
                     break;
             }
@@ -36,9 +38,9 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
         return examples;
     }
 
-    private FineTuningExample? Build(IReadOnlyList<ChatMessage> messages, int? system, int contextStart, int assistant)
+    private FineTuningExample? Build(IReadOnlyList<ChatMessage> messages, int[] costs, int? system, int contextStart, int assistant)
     {
-        var budget = options.MaxTokens - Cost(messages[assistant]) - (system is { } s ? Cost(messages[s]) : 0);
+        var budget = options.MaxTokens - costs[assistant] - (system is { } s ? costs[s] : 0);
         var chosen = new List<int>();
         var nearestUser = -1;
         for (var i = assistant - 1; i >= contextStart; i--)
@@ -48,7 +50,7 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
                 continue;
             }
 
-            var cost = Cost(messages[i]);
+            var cost = costs[i];
             // The nearest user turn is always kept, even over budget; validation then rejects the example as too long.
             if (cost > budget && nearestUser >= 0)
             {
@@ -80,11 +82,9 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
         var selected = indexes.Select(i => new ExampleMessage(messages[i].Role, messages[i].Content)).ToList();
         return new FineTuningExample(
             selected,
-            indexes.Sum(i => Cost(messages[i])),
+            indexes.Sum(i => costs[i]),
             indexes.Where(i => i != system).Min(),
             assistant,
             ContentHash.Of(selected.Select(m => (m.Role, m.Content))));
     }
-
-    private int Cost(ChatMessage message) => tokens.Count(message.Content) + options.TokensPerMessage;
 }
