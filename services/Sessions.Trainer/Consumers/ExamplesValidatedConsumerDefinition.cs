@@ -1,16 +1,5 @@
-using MassTransit;
+using Sessions.ServiceDefaults;
 
 namespace Sessions.Trainer.Consumers;
 
-public sealed class ExamplesValidatedConsumerDefinition : ConsumerDefinition<ExamplesValidatedConsumer>
-{
-    protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ExamplesValidatedConsumer> consumerConfigurator,
-        IRegistrationContext context)
-    {
-        // A competing trainer queuing the model's run first violates the one-active-run index; the retry then coalesces.
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
-        endpointConfigurator.UseInMemoryOutbox(context);
-    }
-}
+public sealed class ExamplesValidatedConsumerDefinition : PipelineConsumerDefinition<ExamplesValidatedConsumer>;

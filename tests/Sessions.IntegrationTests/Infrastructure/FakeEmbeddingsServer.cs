@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Sessions.IntegrationTests.Infrastructure;
 
@@ -17,24 +11,18 @@ namespace Sessions.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class FakeEmbeddingsServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
-
-    private FakeEmbeddingsServer(WebApplication app) => _app = app;
+    private LocalHttpServer _server = null!;
 
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
     public int Dimensions { get; set; } = 384;
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1/");
+    public Uri BaseAddress => new(_server.BaseAddress, "/v1/");
 
     public static async Task<FakeEmbeddingsServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new FakeEmbeddingsServer(builder.Build());
-        server._app.MapPost("/v1/embeddings", server.HandleAsync);
-        await server._app.StartAsync();
-        return server;
+        var fake = new FakeEmbeddingsServer();
+        fake._server = await LocalHttpServer.StartAsync(app => app.MapPost("/v1/embeddings", fake.HandleAsync));
+        return fake;
     }
 
     public void ThenStatus(int status, string message, string? retryAfter = null) => _script.Enqueue(async context =>
@@ -50,7 +38,7 @@ public sealed class FakeEmbeddingsServer : IAsyncDisposable
 
     public void ThenHang(TimeSpan delay) => _script.Enqueue(async context => await Task.Delay(delay, context.RequestAborted));
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
