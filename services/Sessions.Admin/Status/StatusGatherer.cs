@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Sessions.Admin.Status;
+
+/// <summary>One place the status is read from; <see cref="Gather"/> returns a JSON-serializable snapshot.</summary>
+public sealed record StatusSource(string Name, Func<CancellationToken, Task<object>> Gather);
+
+public sealed record SourceStatus(string Name, bool Answered, double Milliseconds, string? Error, object? Data);
+
+/// <summary>Every source's answer (or failure), and the share of sources that answered (seed 003's quality score).</summary>
+public sealed record StatusReport(IReadOnlyList<SourceStatus> Sources)
+{
+    public double Quality => Sources.Count == 0 ? 0 : (double)Sources.Count(s => s.Answered) / Sources.Count;
+}
+
+/// <summary>Asks every source at once, each under its own timeout; a source that fails or is slow is reported as such and the rest still show.</summary>
+public static class StatusGatherer
+{
+    public static async Task<StatusReport> GatherAsync(IEnumerable<StatusSource> sources, TimeSpan timeout, CancellationToken ct)
+    {
+        var results = await Task.WhenAll(sources.Select(source => AskAsync(source, timeout, ct)));
+        return new StatusReport(results);
+    }
+
+    private static async Task<SourceStatus> AskAsync(StatusSource source, TimeSpan timeout, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            // WaitAsync also bounds a source that ignores its token.
+            var data = await source.Gather(limit.Token).WaitAsync(limit.Token);
+            return new SourceStatus(source.Name, true, clock.Elapsed.TotalMilliseconds, null, data);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SourceStatus(source.Name, false, clock.Elapsed.TotalMilliseconds, $"no answer within {timeout.TotalSeconds:0.#} s", null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new SourceStatus(source.Name, false, clock.Elapsed.TotalMilliseconds, ex.Message, null);
+        }
+    }
+}
