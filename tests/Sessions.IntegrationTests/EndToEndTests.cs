@@ -17,7 +17,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     private string _vhost = "";
     private TestDatabase _database = null!;
     private Dictionary<string, string?> _environment = null!;
-    private readonly List<ServiceProcess> _services = [];
+    private ServiceFleet _fleet = null!;
     private EventLog _events = null!;
 
     private static string AdminTool => RepositoryLayout.Output("services/Sessions.Admin", "sessions-admin");
@@ -37,27 +37,14 @@ public sealed class EndToEndTests : IAsyncLifetime
         var (code, output) = await ServiceProcess.RunAsync(AdminTool, _environment, StartTimeout, "migrate");
         Assert.True(code == 0, output);
 
-        foreach (var service in new[] { "Processor", "Validator", "Trainer" })
-        {
-            _services.Add(ServiceProcess.Start(RepositoryLayout.Output($"services/Sessions.{service}", $"Sessions.{service}"), _environment));
-        }
-
-        foreach (var queue in new[] { "session-ended", "session-processed", "examples-validated", "train-model" })
-        {
-            await Eventually.Until(async () => (await TestServers.QueueAsync(_vhost, queue)).Consumers > 0 || _services.Any(s => s.HasExited),
-                StartTimeout, $"a consumer on {queue}");
-            Assert.False(_services.Any(s => s.HasExited), string.Join("\n----\n", _services.Select(s => s.Output)));
-        }
+        _fleet = await ServiceFleet.StartAsync(_vhost, _environment);
 
         _events = await EventLog.StartAsync(_vhost);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var service in _services)
-        {
-            service.Dispose();
-        }
+        _fleet.Dispose();
 
         await _events.DisposeAsync();
         await _database.DisposeAsync();
@@ -112,14 +99,14 @@ public sealed class EndToEndTests : IAsyncLifetime
         var runId = Guid.Parse(forced.Output.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]);
         var completed = await _events.WaitFor<TrainingCompleted>(e => e.RunId == runId);
         Assert.Equal(18, completed.Metrics["examples"]);
-        Assert.All(_services, s => Assert.False(s.HasExited, s.Output));
+        Assert.All(_fleet.Services, s => Assert.False(s.HasExited, s.Output));
     }
 
     [Fact]
     public async Task Each_service_reports_healthy_with_its_database_and_bus_checks()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        foreach (var service in _services)
+        foreach (var service in _fleet.Services)
         {
             await Eventually.Until(() => service.ListeningAddress is not null, StartTimeout, "the service's HTTP address");
             var health = await http.GetAsync(new Uri(service.ListeningAddress!, "/health"));
