@@ -1,5 +1,6 @@
 namespace Sessions.Text.Redaction;
 
+/// <summary>The kinds of personal data replaced by a typed placeholder.</summary>
 public enum PiiType
 {
     Email,
@@ -7,4 +8,16 @@ public enum PiiType
     CreditCard,
     IpAddress,
     Iban,
+}
+
+public static class PiiPlaceholders
+{
+    public static string For(PiiType type) => type switch
+    {
+        PiiType.Email => "<EMAIL>",
+        PiiType.Phone => "<PHONE>",
+        PiiType.CreditCard => "<CREDIT_CARD>",
+        PiiType.IpAddress => "<IP_ADDRESS>",
+        _ => "<IBAN>",
+    };
 }
