@@ -184,6 +184,25 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PII_is_redacted_before_anything_is_stored_and_counted_per_type()
+    {
+        var session = Conversations.Valid("pii", turns: 13);
+        var messages = session.Messages!.Select((m, i) => i == 3
+            ? m with { Content = "write to jane.doe@example.com or call +1 415 555 0134 about card 4111 1111 1111 1111" }
+            : m).ToList();
+        await Harness.Bus.Publish(session with { Messages = messages });
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "pii");
+
+        await using var db = await _pipeline.DbAsync();
+        var stored = await db.Sessions.SingleAsync();
+        Assert.Contains("write to <EMAIL> or call <PHONE> about card <CREDIT_CARD>", stored.MessagesJson);
+        Assert.Equal("""{"Email":1,"CreditCard":1,"Phone":1}""", stored.PiiCountsJson); // in redaction order
+        var examples = await db.Examples.Select(e => e.MessagesJson).ToListAsync();
+        Assert.Contains(examples, e => e.Contains("<EMAIL>"));
+        Assert.DoesNotContain(examples.Append(stored.MessagesJson!), e => e.Contains("jane.doe") || e.Contains("4111") || e.Contains("555 0134"));
+    }
+
+    [Fact]
     public async Task Migrations_applied_by_several_processes_at_once_all_succeed()
     {
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => DatabaseMigrator.MigrateAsync(_pipeline.Services)));

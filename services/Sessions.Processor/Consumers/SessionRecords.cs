@@ -8,6 +8,9 @@ namespace Sessions.Processor.Consumers;
 /// <summary>Maps a session and its outcome to stored rows, and stored rows back to the events they produced.</summary>
 internal static class SessionRecords
 {
+    // Stored text stays readable: placeholders like <EMAIL> and non-ASCII letters are not \u-escaped (this JSON is never put into HTML).
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static SessionRecord Session(SessionEnded session, SessionOutcome outcome, DateTime now) => new()
     {
         SessionId = session.SessionId,
@@ -19,14 +22,14 @@ internal static class SessionRecords
         EndTime = session.Metadata?.EndTime?.UtcDateTime,
         ReceivedAt = now,
         // A rejected session's content is not kept: it may be huge or hostile, and the reasons say why.
-        MessagesJson = outcome.Accepted ? JsonSerializer.Serialize(outcome.Redacted!.Messages) : null,
-        RejectionReasonsJson = outcome.Accepted ? null : JsonSerializer.Serialize(outcome.Reasons),
+        MessagesJson = outcome.Accepted ? JsonSerializer.Serialize(outcome.Redacted!.Messages, Json) : null,
+        RejectionReasonsJson = outcome.Accepted ? null : JsonSerializer.Serialize(outcome.Reasons, Json),
         ExampleCount = outcome.Examples.Count,
         EmbeddingCount = outcome.Embeddings.Count,
         DataQuality = outcome.DataQuality,
-        PiiCountsJson = outcome.Accepted ? JsonSerializer.Serialize(outcome.PiiCounts) : null,
+        PiiCountsJson = outcome.Accepted ? JsonSerializer.Serialize(outcome.PiiCounts, Json) : null,
         SourcesJson = outcome.Accepted
-            ? JsonSerializer.Serialize(outcome.Sources.Select(r => new { name = r.Name, required = r.Required, succeeded = r.Succeeded, error = r.Error, data = r.Data }))
+            ? JsonSerializer.Serialize(outcome.Sources.Select(r => new { name = r.Name, required = r.Required, succeeded = r.Succeeded, error = r.Error, data = r.Data }), Json)
             : null,
     };
 
@@ -35,7 +38,7 @@ internal static class SessionRecords
         {
             SessionId = session.SessionId,
             ModelName = ModelName(session),
-            MessagesJson = JsonSerializer.Serialize(e.Messages.Select(m => new { role = m.Role, content = m.Content })),
+            MessagesJson = JsonSerializer.Serialize(e.Messages.Select(m => new { role = m.Role, content = m.Content }), Json),
             ContentHash = e.ContentHash,
             TokenCount = e.TokenCount,
             FirstMessageIndex = e.FirstMessageIndex,
