@@ -29,10 +29,17 @@ fi
 
 dotnet build Sessions.sln -c Release -nologo -clp:ErrorsOnly
 log=$(mktemp /tmp/sessions-test-log.XXXXXX)
+export SESSIONS_TEST_REPORTS=$(mktemp -d /tmp/sessions-test-reports.XXXXXX)
 set +e
 dotnet test Sessions.sln -c Release --no-build -nologo "${filter[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# Figures some tests measure (precision/recall and the like), printed with the results.
+if [ -d "$SESSIONS_TEST_REPORTS" ]; then
+  for report in "$SESSIONS_TEST_REPORTS"/*.txt; do [ -f "$report" ] && cat "$report"; done
+  rm -rf "$SESSIONS_TEST_REPORTS"
+fi
 
 # One summary line per test assembly ("Passed!  - Failed: 0, Passed: 34, ..."); add them up.
 read -r passed failed < <(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" \

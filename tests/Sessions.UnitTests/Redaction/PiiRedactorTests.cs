@@ -45,7 +45,7 @@ public class PiiRedactorTests(ITestOutputHelper output)
         lines.AddRange(misses.Select(m => "  miss: " + m));
         var report = string.Join(Environment.NewLine, lines);
         output.WriteLine(report);
-        Console.WriteLine(report);
+        TestReports.Write("pii-redaction", report);
 
         Assert.True(set.Count >= 200, $"{set.Count} strings");
         Assert.True(precision >= 0.95 && recall >= 0.95, report);
