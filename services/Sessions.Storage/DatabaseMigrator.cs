@@ -36,6 +36,9 @@ public sealed class DatabaseMigrator(IServiceProvider services, IOptions<Databas
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SessionsDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
+        // EF Core's own migration lock was seen letting two processes apply the same migration to a fresh
+        // PostgreSQL database, so every migration runs under a lock of ours that spans the whole step.
+        await using var migrationLock = await MigrationLock.AcquireAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers and one writer work at once across processes.
