@@ -18,6 +18,8 @@ export RABBITMQ_ENABLED_PLUGINS_FILE="$RABBIT_DIR/enabled_plugins"
 export RABBITMQ_PID_FILE="$RABBIT_DIR/rabbitmq.pid"
 export RABBITMQ_DIST_PORT="$SESSIONS_RABBIT_DIST_PORT"
 export ERL_EPMD_ADDRESS=127.0.0.1
+# The Erlang distribution port listens on loopback too, not on every interface.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 export ERL_EPMD_PORT="$SESSIONS_EPMD_PORT"
 
 # Runs a command as the given system user when we are root (the servers refuse or dislike running as root).
