@@ -1,113 +1,132 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace Sessions.Text.Redaction;
 
 /// <summary>
-/// Replaces e-mail addresses, IBANs (mod-97 checked), credit-card numbers (Luhn checked), IPv4/IPv6 addresses
-/// and phone numbers with typed placeholders such as <c>&lt;EMAIL&gt;</c>, in that order, so that a number already
-/// claimed by an IBAN or a card is not read again as a phone. Never throws: a pattern that times out leaves
-/// the text as the earlier steps made it.
+/// Replaces e-mail addresses, IBANs (mod-97 checked), card numbers (Luhn checked), IPv4/IPv6 addresses and phone
+/// numbers with typed placeholders such as <c>&lt;EMAIL&gt;</c>, in that order, so that digits already claimed by an
+/// earlier type are never read again as a phone. Patterns only find candidates; the checks below decide. Never
+/// throws: the patterns have no nested ambiguity and a match timeout, and a step that times out is skipped.
 /// </summary>
-public sealed class PiiRedactor(RedactionOptions options)
+public sealed partial class PiiRedactor(RedactionOptions options)
 {
-    private const int MinPhoneDigits = 7;
-    private const int MaxPhoneDigits = 15;
+    private const int TimeoutMs = 1000;
 
     public RedactionResult Redact(string text)
     {
         var counts = new Dictionary<PiiType, int>();
         if (!options.Enabled || string.IsNullOrEmpty(text))
         {
-            return new RedactionResult(text, counts);
+            return new RedactionResult(text ?? string.Empty, counts);
         }
 
-        if (options.Email)
+        // Cheap character checks spare most chat messages the patterns they cannot match.
+        if (options.Email && text.Contains('@'))
         {
-            text = Replace(text, PiiPatterns.Email(), PiiType.Email, _ => true, counts);
+            text = Replace(text, EmailPattern(), PiiType.Email, (_, m) => AcceptEmail(m.Value), counts);
         }
 
         if (options.Iban)
         {
-            text = Replace(text, PiiPatterns.Iban(), PiiType.Iban, IsIban, counts);
+            text = Replace(text, IbanPattern(), PiiType.Iban, (_, m) => AcceptIban(m.Value), counts);
         }
 
         if (options.CreditCard)
         {
-            text = Replace(text, PiiPatterns.CardNumber(), PiiType.CreditCard, IsCardNumber, counts);
+            text = Replace(text, CardPattern(), PiiType.CreditCard, (_, m) => IsCardNumber(m.Value) ? m.Length : 0, counts);
         }
 
         if (options.IpAddress)
         {
-            text = Replace(text, PiiPatterns.IPv4(), PiiType.IpAddress, _ => true, counts);
-            text = Replace(text, PiiPatterns.IPv6(), PiiType.IpAddress, IsIPv6, counts);
+            text = text.Contains('.') ? Replace(text, IPv4Pattern(), PiiType.IpAddress, (input, m) => IsIPv4(m.Value, input, m.Index) ? m.Length : 0, counts) : text;
+            text = text.Contains(':') ? Replace(text, IPv6Pattern(), PiiType.IpAddress, (_, m) => IsIPv6(m.Value) ? m.Length : 0, counts) : text;
         }
 
         if (options.Phone)
         {
-            text = Replace(text, PiiPatterns.Phone(), PiiType.Phone, IsPhone, counts);
+            text = Replace(text, PhonePattern(), PiiType.Phone, (input, m) => IsPhone(m.Value, input, m.Index) ? m.Length : 0, counts);
         }
 
         return new RedactionResult(text, counts);
     }
 
-    private static string Replace(string text, Regex pattern, PiiType type, Func<string, bool> accept, Dictionary<PiiType, int> counts)
+    public static IReadOnlyDictionary<PiiType, int> AddCounts(IReadOnlyDictionary<PiiType, int> left, IReadOnlyDictionary<PiiType, int> right)
     {
-        try
+        var sum = new Dictionary<PiiType, int>(left);
+        foreach (var (type, count) in right)
         {
-            return pattern.Replace(text, match =>
-            {
-                if (!accept(match.Value))
-                {
-                    return match.Value;
-                }
+            sum[type] = sum.GetValueOrDefault(type) + count;
+        }
 
-                counts[type] = counts.GetValueOrDefault(type) + 1;
-                return PiiPlaceholders.For(type);
-            });
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return text;
-        }
+        return sum;
     }
 
-    /// <summary>ISO 13616: move the first four characters to the end, letters to numbers (A=10), remainder mod 97 is 1.</summary>
+    /// <summary>ISO 13616: two letters, two check digits (02..98), 11 to 30 letters or digits; moved and read as a number, mod 97 is 1.</summary>
     public static bool IsIban(string candidate)
     {
-        var compact = candidate.Replace(" ", "");
-        if (compact.Length is < 15 or > 34)
+        var compact = candidate.Replace(" ", "").Replace("-", "");
+        if (compact.Length is < 15 or > 34 || !compact.All(char.IsAsciiLetterOrDigit)
+            || !char.IsAsciiLetter(compact[0]) || !char.IsAsciiLetter(compact[1]) || !char.IsAsciiDigit(compact[2]) || !char.IsAsciiDigit(compact[3]))
         {
             return false;
         }
 
-        var rearranged = compact[4..] + compact[..4];
-        var digits = string.Concat(rearranged.Select(c => char.IsAsciiLetter(c) ? (c - 'A' + 10).ToString() : c.ToString()));
-        return BigInteger.Parse(digits) % 97 == 1;
+        if (((compact[2] - '0') * 10) + (compact[3] - '0') is < 2 or > 98)
+        {
+            return false;
+        }
+
+        var remainder = 0;
+        foreach (var c in compact[4..] + compact[..4])
+        {
+            var upper = char.ToUpperInvariant(c);
+            remainder = char.IsAsciiDigit(upper)
+                ? ((remainder * 10) + (upper - '0')) % 97
+                : ((remainder * 100) + (upper - 'A' + 10)) % 97;
+        }
+
+        return remainder == 1;
     }
 
-    /// <summary>13 to 19 digits passing the Luhn check.</summary>
+    /// <summary>13 to 19 digits, written whole or in the groups printed on cards, with an issuer's first digit, passing Luhn.</summary>
     public static bool IsCardNumber(string candidate)
     {
-        var digits = candidate.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
-        if (digits.Length is < 13 or > 19)
+        if (candidate.Contains(' ') && candidate.Contains('-'))
         {
             return false;
         }
 
+        var groups = candidate.Split([' ', '-']);
+        var digits = string.Concat(groups);
+        return digits.Length is >= 13 and <= 19 && digits.All(char.IsAsciiDigit)
+            && HasCardGrouping(groups) && HasIssuerPrefix(digits) && PassesLuhn(digits);
+    }
+
+    private static bool HasCardGrouping(string[] groups) =>
+        groups.Length == 1
+        || (groups.Length >= 3 && groups[..^1].All(g => g.Length == 4) && groups[^1].Length is >= 1 and <= 4)
+        || (groups.Length == 3 && groups[0].Length == 4 && groups[1].Length == 6 && groups[2].Length is 4 or 5);
+
+    // Visa 13/16/19 starts with 4, Diners 14 and Amex 15 with 3, the 16-digit networks with 2 to 6, longer Maestro/UnionPay with 4 to 6.
+    private static bool HasIssuerPrefix(string digits) => digits.Length switch
+    {
+        13 => digits[0] == '4',
+        14 or 15 => digits[0] == '3',
+        16 => digits[0] is >= '2' and <= '6',
+        _ => digits[0] is >= '4' and <= '6',
+    };
+
+    private static bool PassesLuhn(string digits)
+    {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)
         {
-            var d = digits[digits.Length - 1 - i];
+            var d = digits[digits.Length - 1 - i] - '0';
             if (i % 2 == 1)
             {
-                d *= 2;
-                if (d > 9)
-                {
-                    d -= 9;
-                }
+                d = d * 2 > 9 ? (d * 2) - 9 : d * 2;
             }
 
             sum += d;
@@ -117,29 +136,94 @@ public sealed class PiiRedactor(RedactionOptions options)
     }
 
     private static bool IsIPv6(string candidate) =>
-        candidate.Count(c => c == ':') >= 2 && candidate.Any(char.IsAsciiHexDigit)
+        candidate.Any(char.IsAsciiDigit)
         && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
 
-    /// <summary>
-    /// 7 to 15 digits shaped like a phone number: an international prefix, an area code in parentheses, at least
-    /// ten digits, or the local 555-0134 form. Dates, versions and amounts have none of these.
-    /// </summary>
-    private static bool IsPhone(string candidate)
+    // 6.0.0.0 on its own is a version far more often than a host; as a network it comes with a prefix length (10.0.0.0/8).
+    private static bool IsIPv4(string candidate, string text, int index)
     {
-        var digits = candidate.Count(char.IsAsciiDigit);
-        if (digits is < MinPhoneDigits or > MaxPhoneDigits || PiiPatterns.Date().IsMatch(candidate))
-        {
-            return false;
-        }
-
-        if (candidate.StartsWith('+') || candidate.Contains('('))
-        {
-            return true;
-        }
-
-        var groups = candidate.Split([' ', '.', '-']);
-        var sameSeparator = candidate.Where(c => c is ' ' or '.' or '-').Distinct().Count() == 1;
-        return (digits >= 10 && sameSeparator && groups[0].Length is >= 2 and <= 5)
-            || (groups.Length == 2 && groups[0].Length == 3 && groups[1].Length == 4);
+        var end = index + candidate.Length;
+        var versionLike = candidate.EndsWith(".0.0.0", StringComparison.Ordinal) && candidate[0] != '0' && (end >= text.Length || text[end] != '/');
+        return !versionLike && !IsVersionContext(text, index);
     }
+
+    // "version 1.0.0.0", "Version=4.0.0.0", "version is 1.0.0.0", "section 1.2.3.4": a dotted quad right after such a word.
+    private static bool IsVersionContext(string text, int index) =>
+        VersionContextPattern().IsMatch(text.AsSpan(Math.Max(0, index - 48), Math.Min(index, 48)));
+
+    private static int AcceptEmail(string candidate)
+    {
+        // icon@2x.png names an image, not a mailbox.
+        var label = candidate[(candidate.IndexOf('@') + 1)..].Split('.')[0];
+        var scaleSuffix = label.Length >= 2 && label[^1] is 'x' or 'X' && label[..^1].All(char.IsAsciiDigit);
+        return scaleSuffix ? 0 : candidate.Length;
+    }
+
+    // The grouped form may run into the next word ("BE68 5390 0754 7034 and"): drop trailing groups until it checks.
+    private static int AcceptIban(string candidate)
+    {
+        while (!IsIban(candidate))
+        {
+            var cut = candidate.LastIndexOfAny([' ', '-']);
+            if (cut < 0)
+            {
+                return 0;
+            }
+
+            candidate = candidate[..cut];
+        }
+
+        return candidate.Length;
+    }
+
+    private static string Replace(string text, Regex pattern, PiiType type, Func<string, Match, int> acceptedLength, Dictionary<PiiType, int> counts)
+    {
+        var found = 0;
+        try
+        {
+            var replaced = pattern.Replace(text, match =>
+            {
+                var length = acceptedLength(text, match);
+                if (length <= 0)
+                {
+                    return match.Value;
+                }
+
+                found++;
+                return PiiPlaceholders.For(type) + match.Value[length..];
+            });
+            if (found > 0)
+            {
+                counts[type] = counts.GetValueOrDefault(type) + found;
+            }
+
+            return replaced;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}\p{L}{2,24}(?![\w-]|\.[\p{L}\p{N}])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex EmailPattern();
+
+    // Compact, or in groups of four (split by spaces or dashes) with a shorter last group.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?<s>[ -])[A-Z0-9]{4}(?:\k<s>[A-Z0-9]{4}){1,6}(?:\k<s>[A-Z0-9]{1,3})?)(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IbanPattern();
+
+    // A whole digit run only: neither starting nor ending inside a longer number.
+    [GeneratedRegex(@"(?<![\w+\-.,/$€£]|\d[ -])\d(?:[ -]?\d){12,18}(?![\w-]|[ -]\d|[.,]\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex CardPattern();
+
+    // Four octets of 0..255, not part of a longer dotted number.
+    [GeneratedRegex(@"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IPv4Pattern();
+
+    [GeneratedRegex(@"\b(?:version|ver|v|build|release|firmware|fw|rev|section|chapter)\b(?:\W{1,3}(?:is|was|of|no|number))?\W{1,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex VersionContextPattern();
+
+    [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IPv6Pattern();
 }
+

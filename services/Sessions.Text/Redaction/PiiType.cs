@@ -18,6 +18,7 @@ public static class PiiPlaceholders
         PiiType.Phone => "<PHONE>",
         PiiType.CreditCard => "<CREDIT_CARD>",
         PiiType.IpAddress => "<IP_ADDRESS>",
-        _ => "<IBAN>",
+        PiiType.Iban => "<IBAN>",
+        _ => "<PII>",
     };
 }
