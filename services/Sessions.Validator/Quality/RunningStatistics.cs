@@ -1,0 +1,40 @@
+namespace Sessions.Validator.Quality;
+
+/// <summary>Persistable state of <see cref="RunningStatistics"/>.</summary>
+public sealed record RunningStatisticsSnapshot(long Count, double Mean, double SumOfSquaredDeviations);
+
+/// <summary>Mean and standard deviation in one pass (Welford), numerically stable, O(1) per value.</summary>
+public sealed class RunningStatistics
+{
+    public long Count { get; private set; }
+    public double Mean { get; private set; }
+    private double _m2;
+
+    /// <summary>Sample standard deviation (n - 1); 0 below two values.</summary>
+    public double StandardDeviation => Count < 2 ? 0 : Math.Sqrt(_m2 / (Count - 1));
+
+    public void Add(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return; // one NaN would poison every later mean
+        }
+
+        Count++;
+        var delta = value - Mean;
+        Mean += delta / Count;
+        _m2 += delta * (value - Mean);
+    }
+
+    /// <summary>Signed distance from the mean in standard deviations; 0 while the deviation is 0.</summary>
+    public double ZScore(double value)
+    {
+        var deviation = StandardDeviation;
+        return deviation <= 0 ? 0 : (value - Mean) / deviation;
+    }
+
+    public RunningStatisticsSnapshot ToSnapshot() => new(Count, Mean, _m2);
+
+    public static RunningStatistics FromSnapshot(RunningStatisticsSnapshot snapshot) =>
+        new() { Count = snapshot.Count, Mean = snapshot.Mean, _m2 = snapshot.SumOfSquaredDeviations };
+}
