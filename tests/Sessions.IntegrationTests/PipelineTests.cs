@@ -173,7 +173,7 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
         Assert.True(unknown.Is(out Response<TrainingSkipped>? unknownSkipped));
         Assert.Equal("unknown_model", unknownSkipped!.Message.Reason);
 
-        var forced = await client.GetResponse<TrainingQueued, TrainingSkipped>(new TrainModel("default", "embedding", true, "admin"));
+        var forced = await client.GetResponse<TrainingQueued, TrainingSkipped>(new TrainModel("default", "all", true, "admin"));
         Assert.True(forced.Is(out Response<TrainingQueued>? queued));
         await Harness.WaitForPublished<TrainingCompleted>(m => m.RunId == queued!.Message.RunId);
 
