@@ -57,6 +57,30 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_consumer_records_how_long_its_message_waited_in_the_queue()
+    {
+        var lags = new System.Collections.Concurrent.ConcurrentBag<(string Type, double Seconds)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Sessions.ServiceDefaults.QueueLagObserver.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => lags.Add(((string)tags[0].Value!, value)));
+        listener.Start();
+
+        await Harness.Bus.Publish(Conversations.Valid("lag", turns: 13));
+        await Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "lag");
+
+        // The processor's and the validator's waits; other tests' buses may add their own, never fewer.
+        await Eventually.Until(() => lags.Any(l => l.Type == nameof(SessionEnded)) && lags.Any(l => l.Type == nameof(SessionProcessed)),
+            TimeSpan.FromSeconds(10), "queue lag of SessionEnded and SessionProcessed");
+        Assert.All(lags, l => Assert.InRange(l.Seconds, 0, 60));
+    }
+
+    [Fact]
     public async Task The_same_session_delivered_twice_is_stored_once_and_its_events_are_republished()
     {
         var session = Conversations.Valid("twice", turns: 13);

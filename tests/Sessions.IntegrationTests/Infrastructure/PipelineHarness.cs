@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Contracts;
 using Sessions.Processor;
+using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Trainer;
 using Sessions.Validator;
@@ -48,6 +49,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSessionsStorage(configuration);
         services.AddProcessorServices(configuration).AddValidatorServices(configuration).AddTrainerServices(configuration);
+        services.AddSessionsMessageObservers();
         services.AddMassTransitTestHarness(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
