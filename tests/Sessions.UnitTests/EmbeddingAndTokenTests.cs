@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
 using Sessions.Storage;
 
 namespace Sessions.UnitTests;

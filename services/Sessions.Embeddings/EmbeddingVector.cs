@@ -1,4 +1,4 @@
-namespace Sessions.Processor.Embeddings;
+namespace Sessions.Embeddings;
 
 /// <summary>Checks and packs vectors: finite, non-zero, the expected dimension; stored as little-endian float32.</summary>
 public static class EmbeddingVector
