@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Validator.Consumers;
+using Sessions.Validator.Deduplication;
 using Sessions.Validator.Validation;
 
 namespace Sessions.Validator;
@@ -26,7 +27,10 @@ public static class ValidatorExtensions
         services.Configure<ValidatorOptions>(configuration.GetSection(ValidatorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ValidatorOptions>>().Value);
+        services.Configure<DeduplicationOptions>(configuration.GetSection(DeduplicationOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeduplicationOptions>>().Value);
         services.AddSingleton<ExampleValidator>();
+        services.AddScoped<ValidationCorpusLoader>();
         services.AddSingleton<ValidatorMetrics>();
         return services;
     }

@@ -12,6 +12,7 @@ namespace Sessions.Validator.Consumers;
 /// <summary>Validates a session's pending examples; a redelivery finds none pending and re-publishes the stored verdicts.</summary>
 public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
+    ValidationCorpusLoader corpora,
     ExampleValidator validator,
     TimeProvider clock,
     ValidatorMetrics metrics,
@@ -25,23 +26,21 @@ public sealed class SessionProcessedConsumer(
         var pending = examples.Where(e => e.Status == ExampleStatus.Pending).ToList();
         if (pending.Count > 0)
         {
-            var hashes = pending.Select(e => e.ContentHash).Distinct().ToList();
-            var accepted = await db.Examples
-                .Where(e => e.ModelName == message.ModelName && e.Status == ExampleStatus.Accepted && hashes.Contains(e.ContentHash))
-                .Select(e => e.ContentHash)
-                .ToListAsync(ct);
-            var verdicts = validator.Validate(
-                pending.Select(e => new ExampleCandidate(e.Id, e.ContentHash, e.TokenCount)).ToList(),
-                accepted.ToHashSet());
+            var candidates = await corpora.CandidatesAsync(message.SessionId, pending, ct);
+            var corpus = await corpora.LoadAsync(message.ModelName, candidates, ct);
+            var verdicts = validator.Validate(candidates, corpus);
 
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var (example, verdict) in pending.Zip(verdicts))
             {
                 example.Status = verdict.Accepted ? ExampleStatus.Accepted : ExampleStatus.Rejected;
                 example.RejectionReasonsJson = verdict.Accepted ? null : JsonSerializer.Serialize(verdict.Reasons);
+                example.QualityScore = verdict.QualityScore;
                 example.ValidatedAt = now;
             }
 
+            corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
+            db.ValidationReports.Add(ValidationReports.Of(message, verdicts, augmented: 0, now));
             await db.SaveChangesAsync(ct);
             metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code));
         }
