@@ -12,6 +12,8 @@ internal readonly record struct WordToken(string Word, string After);
 /// </summary>
 internal sealed partial class WordSequence
 {
+    private static readonly char[] LeadingPunctuation = [',', '.', ';', ':', '!', '?', '-', '–', '—', ')', ']', '}', '\'', '"', '’', '”'];
+
     private WordSequence(string prefix, List<WordToken> tokens)
     {
         Prefix = prefix;
@@ -63,6 +65,7 @@ internal sealed partial class WordSequence
     /// <summary>Keeps the words where <paramref name="keep"/> is true; a dropped word's separator merges into the one before.</summary>
     public WordSequence Where(bool[] keep)
     {
+        var prefix = Prefix;
         var kept = new List<WordToken>(Count);
         for (var i = 0; i < Count; i++)
         {
@@ -74,9 +77,14 @@ internal sealed partial class WordSequence
             {
                 kept[^1] = kept[^1] with { After = MergeSeparators(kept[^1].After, Tokens[i].After) };
             }
+            else
+            {
+                // A dropped opening word takes its punctuation along ("Hi! How" → "How") but leaves emoji and symbols.
+                prefix += Tokens[i].After.TrimStart().TrimStart(LeadingPunctuation).TrimStart();
+            }
         }
 
-        return new WordSequence(Prefix, kept);
+        return new WordSequence(prefix, kept);
     }
 
     public string Render()
