@@ -8,7 +8,8 @@ internal readonly record struct WordToken(string Word, string After);
 
 /// <summary>
 /// A user turn as words and the text between them. EDA's reference code lowercases the text and throws punctuation
-/// away; here the operations move, add and drop words only, so casing, punctuation and line breaks survive.
+/// away; here the operations move, add and drop words only, so casing, punctuation and line breaks survive, and
+/// code, links and e-mail addresses are not touched at all.
 /// </summary>
 internal sealed partial class WordSequence
 {
@@ -29,7 +30,22 @@ internal sealed partial class WordSequence
 
     public static WordSequence Parse(string text)
     {
-        var matches = WordPattern().Matches(text);
+        var verbatim = VerbatimPattern().Matches(text);
+        var matches = new List<Match>();
+        var next = 0;
+        foreach (Match word in WordPattern().Matches(text))
+        {
+            while (next < verbatim.Count && verbatim[next].Index + verbatim[next].Length <= word.Index)
+            {
+                next++;
+            }
+
+            if (next == verbatim.Count || verbatim[next].Index >= word.Index + word.Length)
+            {
+                matches.Add(word);
+            }
+        }
+
         if (matches.Count == 0)
         {
             return new WordSequence(text, []);
@@ -124,8 +140,18 @@ internal sealed partial class WordSequence
             return dropped.Contains('\n') && !before.Contains('\n') ? dropped : before;
         }
 
-        return beforeBlank ? dropped : before;
+        if (beforeBlank)
+        {
+            return dropped;
+        }
+
+        // Both hold punctuation: keep the earlier, unless the dropped one carries code, a link or an emoji.
+        return dropped.All(c => char.IsWhiteSpace(c) || char.IsPunctuation(c)) ? before : before.TrimEnd() + dropped;
     }
+
+    // Code (fenced or inline), links and e-mail addresses: left exactly as written, their words are not words here.
+    [GeneratedRegex(@"```[\s\S]*?(?:```|$)|`[^`\n]+`|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex VerbatimPattern();
 
     // Letters, marks and digits, with inner apostrophes or hyphens: "don't", "e-mail", "GPT4", "שלום".
     [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", RegexOptions.CultureInvariant)]

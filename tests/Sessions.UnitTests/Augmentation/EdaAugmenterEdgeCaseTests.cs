@@ -58,6 +58,23 @@ public class EdaAugmenterEdgeCaseTests
     }
 
     [Fact]
+    public void Code_links_and_addresses_are_left_exactly_as_written()
+    {
+        const string text = "Hello, please run `npm install left-pad` and then open https://example.com/docs/setup or write to help@example.com today.\n" +
+            "```\nvar total = invoice.Lines.Sum(line => line.Cost);\n```\nWhy does the total stay wrong?";
+
+        var copies = _augmenter.Augment(1, text, new EdaParameters(0.2, 16));
+
+        TestReports.Write("augmentation-code-examples", string.Join(Environment.NewLine + "---" + Environment.NewLine, copies.Select(c => $"{c.Operation}: {c.Text}")));
+        Assert.Equal(16, copies.Count);
+        Assert.All(copies, c => Assert.Contains("`npm install left-pad`", c.Text));
+        Assert.All(copies, c => Assert.Contains("https://example.com/docs/setup", c.Text));
+        Assert.All(copies, c => Assert.Contains("help@example.com", c.Text));
+        Assert.All(copies, c => Assert.Contains("```\nvar total = invoice.Lines.Sum(line => line.Cost);\n```", c.Text));
+        Assert.Empty(_augmenter.Augment(1, "```\nconsole.log('hello world');\n```", Parameters));
+    }
+
+    [Fact]
     public void A_100k_character_turn_is_augmented_without_trouble()
     {
         var text = string.Concat(Enumerable.Repeat(UserTurns.Billing + "\n", 100_000 / UserTurns.Billing.Length + 1));
