@@ -13,6 +13,7 @@ internal readonly record struct WordToken(string Word, string After);
 /// </summary>
 internal sealed partial class WordSequence
 {
+    private static readonly System.Buffers.SearchValues<char> VerbatimMarks = System.Buffers.SearchValues.Create("`@/");
     private static readonly char[] LeadingPunctuation = [',', '.', ';', ':', '!', '?', '-', '–', '—', ')', ']', '}', '\'', '"', '’', '”'];
 
     private WordSequence(string prefix, List<WordToken> tokens)
@@ -30,17 +31,20 @@ internal sealed partial class WordSequence
 
     public static WordSequence Parse(string text)
     {
-        var verbatim = VerbatimPattern().Matches(text);
+        // Most turns hold no code, link or address; skip looking for them then.
+        var verbatim = text.AsSpan().IndexOfAny(VerbatimMarks) >= 0 || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            ? VerbatimPattern().Matches(text)
+            : null;
         var matches = new List<Match>();
         var next = 0;
         foreach (Match word in WordPattern().Matches(text))
         {
-            while (next < verbatim.Count && verbatim[next].Index + verbatim[next].Length <= word.Index)
+            while (verbatim is not null && next < verbatim.Count && verbatim[next].Index + verbatim[next].Length <= word.Index)
             {
                 next++;
             }
 
-            if (next == verbatim.Count || verbatim[next].Index >= word.Index + word.Length)
+            if (verbatim is null || next == verbatim.Count || verbatim[next].Index >= word.Index + word.Length)
             {
                 matches.Add(word);
             }
@@ -150,7 +154,7 @@ internal sealed partial class WordSequence
     }
 
     // Code (fenced or inline), links and e-mail addresses: left exactly as written, their words are not words here.
-    [GeneratedRegex(@"```[\s\S]*?(?:```|$)|`[^`\n]+`|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"```[\s\S]*?(?:```|$)|`[^`\n]+`|\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+", RegexOptions.CultureInvariant)]
     private static partial Regex VerbatimPattern();
 
     // Letters, marks and digits, with inner apostrophes or hyphens: "don't", "e-mail", "GPT4", "שלום".
