@@ -12,7 +12,7 @@ public sealed class JsonRowMapper(RowSchema? schemaForAllRows = null)
 {
     public RowResult Map(JsonElement row, string source, long rowNumber)
     {
-        var isChat = row.ValueKind == JsonValueKind.Object && row.TryGetProperty("messages", out _);
+        var isChat = row.ValueKind == JsonValueKind.Object && row.TryGetProperty("messages"u8, out _);
         var schema = schemaForAllRows ?? (isChat ? RowSchema.ChatRows : RowSchema.PromptCompletionRows);
         var violations = schema.Validate(row);
         if (violations.Count > 0)
@@ -27,13 +27,13 @@ public sealed class JsonRowMapper(RowSchema? schemaForAllRows = null)
         var rejection = ChatRules.Check(messages);
         if (rejection is not null) return RowResult.Rejected(source, rowNumber, rejection.Value.Code, rejection.Value.Detail);
 
-        string? sessionId = row.TryGetProperty("session_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        double? weight = row.TryGetProperty("weight", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : null;
+        string? sessionId = row.TryGetProperty("session_id"u8, out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        double? weight = row.TryGetProperty("weight"u8, out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : null;
         if (weight is { } value && !(value > 0 && double.IsFinite(value)))
             return RowResult.Rejected(source, rowNumber, RowRejectionCodes.InvalidWeight, $"weight {value} must be a finite number above 0");
 
         float[]? embedding = null;
-        if (row.TryGetProperty("embedding", out var vector) && vector.ValueKind != JsonValueKind.Null)
+        if (row.TryGetProperty("embedding"u8, out var vector) && vector.ValueKind != JsonValueKind.Null)
         {
             embedding = EmbeddingText.Read(vector, out var problem);
             if (embedding is null) return RowResult.Rejected(source, rowNumber, RowRejectionCodes.EmbeddingInvalid, problem!);
@@ -43,31 +43,38 @@ public sealed class JsonRowMapper(RowSchema? schemaForAllRows = null)
 
     private static List<ContributedMessage>? ChatMessages(JsonElement row)
     {
-        var messages = row.GetProperty("messages");
+        var messages = row.GetProperty("messages"u8);
         if (messages.ValueKind != JsonValueKind.Array) return null;
         var result = new List<ContributedMessage>(messages.GetArrayLength());
         foreach (var message in messages.EnumerateArray())
         {
             if (message.ValueKind != JsonValueKind.Object
-                || !message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String
-                || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
+                || !message.TryGetProperty("role"u8, out var role) || role.ValueKind != JsonValueKind.String
+                || !message.TryGetProperty("content"u8, out var content) || content.ValueKind != JsonValueKind.String)
             {
                 return null;
             }
-            result.Add(new ContributedMessage(role.GetString()!, content.GetString()!));
+            result.Add(new ContributedMessage(Role(role), content.GetString()!));
         }
         return result.Count == 0 ? null : result;
     }
 
+    // The three known roles are shared strings rather than one allocation per message.
+    private static string Role(JsonElement role) =>
+        role.ValueEquals("user"u8) ? ChatRules.User
+        : role.ValueEquals("assistant"u8) ? ChatRules.Assistant
+        : role.ValueEquals("system"u8) ? ChatRules.System
+        : role.GetString()!;
+
     private static List<ContributedMessage>? PromptCompletionMessages(JsonElement row)
     {
-        if (!row.TryGetProperty("prompt", out var prompt) || prompt.ValueKind != JsonValueKind.String
-            || !row.TryGetProperty("completion", out var completion) || completion.ValueKind != JsonValueKind.String)
+        if (!row.TryGetProperty("prompt"u8, out var prompt) || prompt.ValueKind != JsonValueKind.String
+            || !row.TryGetProperty("completion"u8, out var completion) || completion.ValueKind != JsonValueKind.String)
         {
             return null;
         }
         var result = new List<ContributedMessage>(3);
-        if (row.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String)
+        if (row.TryGetProperty("system"u8, out var system) && system.ValueKind == JsonValueKind.String)
             result.Add(new ContributedMessage(ChatRules.System, system.GetString()!));
         result.Add(new ContributedMessage(ChatRules.User, prompt.GetString()!));
         result.Add(new ContributedMessage(ChatRules.Assistant, completion.GetString()!));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Sessions.Datasets.Schemas;
@@ -25,7 +26,7 @@ internal sealed partial class SchemaNode
             case JsonValueKind.Object: ValidateObject(value, path, errors, maxErrors); break;
             case JsonValueKind.Array: ValidateArray(value, path, errors, maxErrors); break;
             case JsonValueKind.String when minLength is not null || maxLength is not null:
-                var length = value.GetString()!.EnumerateRunes().Count();
+                var length = CodePoints(value);
                 if (length < minLength) errors.Add($"{path}: length {length} is below minLength {minLength}");
                 if (length > maxLength) errors.Add($"{path}: length {length} is above maxLength {maxLength}");
                 break;
@@ -43,19 +44,20 @@ internal sealed partial class SchemaNode
         {
             if (!value.TryGetProperty(name, out _)) errors.Add($"{path}: required property '{name}' is missing");
         }
-        if (properties is null && additionalProperties) return;
+        // Look the declared properties up by their UTF-8 names: enumerating the object would allocate every name.
+        foreach (var (name, utf8Name, schema) in properties ?? [])
+        {
+            if (!value.TryGetProperty(utf8Name, out var property)) continue;
+            path.Push(name);
+            schema.Validate(property, path, errors, maxErrors);
+            path.Pop();
+        }
+        if (additionalProperties) return;
         foreach (var property in value.EnumerateObject())
         {
-            if (properties is not null && properties.TryGetValue(property.Name, out var schema))
-            {
-                path.Push(property.Name);
-                schema.Validate(property.Value, path, errors, maxErrors);
-                path.Pop();
-            }
-            else if (!additionalProperties && errors.Count < maxErrors)
-            {
+            if (errors.Count >= maxErrors) return;
+            if (!(properties ?? []).Any(p => property.NameEquals(p.Utf8Name)))
                 errors.Add($"{path}: property '{property.Name}' is not allowed");
-            }
         }
     }
 
@@ -73,6 +75,16 @@ internal sealed partial class SchemaNode
             path.Pop();
             if (errors.Count >= maxErrors) return;
         }
+    }
+
+    /// <summary>The string's length in code points (what JSON Schema counts), without allocating it when it has no escapes.</summary>
+    private static int CodePoints(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Contains((byte)'\\')) return value.GetString()!.EnumerateRunes().Count();
+        var count = 0;
+        foreach (var b in raw[1..^1]) count += (b & 0xC0) != 0x80 ? 1 : 0; // skip UTF-8 continuation bytes
+        return count;
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";

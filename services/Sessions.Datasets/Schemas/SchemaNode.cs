@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Sessions.Datasets.Schemas;
@@ -11,7 +12,7 @@ internal sealed partial class SchemaNode
     private bool? constant;                 // a boolean schema: true accepts anything, false nothing
     private SchemaTypes types = SchemaTypes.Any;
     private string[] required = [];
-    private Dictionary<string, SchemaNode>? properties;
+    private (string Name, byte[] Utf8Name, SchemaNode Schema)[]? properties;
     private bool additionalProperties = true;
     private SchemaNode? items;
     private JsonElement[]? allowed;
@@ -36,7 +37,8 @@ internal sealed partial class SchemaNode
                 case "required": node.required = value.EnumerateArray().Select(e => e.GetString()!).ToArray(); break;
                 case "properties":
                     node.properties = value.EnumerateObject()
-                        .ToDictionary(p => p.Name, p => Compile(p.Value, $"{where}/{p.Name}"), StringComparer.Ordinal);
+                        .Select(p => (p.Name, Encoding.UTF8.GetBytes(p.Name), Compile(p.Value, $"{where}/{p.Name}")))
+                        .ToArray();
                     break;
                 case "additionalProperties":
                     if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))

@@ -34,6 +34,7 @@ public class RowSchemaTests
     [InlineData("""{"name":"ab","tags":["x"]}""")]
     [InlineData("""{"name":"héllo","tags":["x","y"],"kind":3,"score":null,"count":4.0,"any":[{}]}""")]
     [InlineData("""{"name":"ab","tags":["x"],"score":1}""")]
+    [InlineData("""{"name":"\u00e9\ud83d\ude00","tags":["x"]}""")]
     public void A_valid_document_has_no_violations(string json) => Assert.Empty(Check(json));
 
     [Theory]
@@ -41,6 +42,7 @@ public class RowSchemaTests
     [InlineData("""{"tags":["x"]}""", "$: required property 'name' is missing")]
     [InlineData("""{"name":"a","tags":["x"]}""", "$.name: length 1 is below minLength 2")]
     [InlineData("""{"name":"abcdef","tags":["x"]}""", "$.name: length 6 is above maxLength 5")]
+    [InlineData("""{"name":"ab\u0063d\u00e9f","tags":["x"]}""", "$.name: length 6 is above maxLength 5")]
     [InlineData("""{"name":"ab","tags":["x"],"kind":"c"}""", "$.kind: \"c\" is not one of [\"a\", \"b\", 3]")]
     [InlineData("""{"name":"ab","tags":["x"],"score":1.5}""", "$.score: 1.5 is above maximum 1")]
     [InlineData("""{"name":"ab","tags":["x"],"score":-1}""", "$.score: -1 is below minimum 0")]
