@@ -22,7 +22,7 @@ public sealed class ContributedDatasetReader
     public ContributedDatasetReader(DatasetImportOptions options, HttpClient? httpClient = null, string? baseDirectory = null)
     {
         this.options = options;
-        Roots = new ImportRoots(options.ImportRoots, baseDirectory);
+        Roots = new ImportRoots(options.EffectiveImportRoots, baseDirectory);
         resolver = new ImportSourceResolver(Roots, httpClient);
         mapper = new JsonRowMapper(options.SchemaPath is null ? null : RowSchema.Load(Path.GetFullPath(options.SchemaPath, Roots.BaseDirectory)));
         if (options.Format is not null) DatasetFormats.Pick(options.Format, options.Format); // a bad or parquet format fails before anything is read

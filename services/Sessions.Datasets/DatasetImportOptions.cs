@@ -9,8 +9,16 @@ namespace Sessions.Datasets;
 /// </summary>
 public sealed class DatasetImportOptions
 {
-    /// <summary>Folders a local source must lie in (after resolving <c>..</c> and symlinks); relative to the base directory.</summary>
-    public IList<string> ImportRoots { get; set; } = ["data/imports"];
+    public const string DefaultImportRoot = "data/imports";
+
+    /// <summary>
+    /// Folders a local source must lie in (after resolving <c>..</c> and symlinks); relative to the base directory.
+    /// Empty means <see cref="DefaultImportRoot"/>. The default is not pre-filled because the configuration binder
+    /// appends to a list, which would keep the default root allowed next to the configured ones.
+    /// </summary>
+    public IList<string> ImportRoots { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveImportRoots => ImportRoots.Count > 0 ? [.. ImportRoots] : [DefaultImportRoot];
 
     /// <summary><c>jsonl</c>, <c>json</c>, <c>csv</c> (or <c>parquet</c>, refused); null picks by file extension.</summary>
     public string? Format { get; set; }

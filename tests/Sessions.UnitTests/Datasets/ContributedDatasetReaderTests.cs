@@ -70,4 +70,13 @@ public sealed class ContributedDatasetReaderTests : IDisposable
         Assert.Equal(ImportErrorCodes.ParquetNotSupported,
             Assert.Throws<DatasetImportException>(() => new ContributedDatasetReader(files.Options(o => o.Format = "parquet"))).Code);
     }
+
+    [Fact]
+    public void Without_configured_roots_only_data_imports_is_allowed()
+    {
+        var reader = new ContributedDatasetReader(new DatasetImportOptions(), baseDirectory: files.Folder);
+
+        Assert.Equal([Path.Combine(files.Folder, "data", "imports")], reader.Roots.Roots);
+        Assert.Equal(ImportErrorCodes.OutsideImportRoots, Assert.Throws<DatasetImportException>(() => reader.ResolveSources("imports/x.jsonl")).Code);
+    }
 }
