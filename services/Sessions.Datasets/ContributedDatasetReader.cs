@@ -21,6 +21,11 @@ public sealed class ContributedDatasetReader
 
     public ContributedDatasetReader(DatasetImportOptions options, HttpClient? httpClient = null, string? baseDirectory = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRowBytes, 1, nameof(options.MaxRowBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ShuffleBufferRows, 1, nameof(options.ShuffleBufferRows));
+        if (options.Csv.Delimiter is > '\x7F' or '"' or '\r' or '\n')
+            throw new ArgumentException($"The CSV delimiter must be an ASCII character other than a quote or a line end, not '{options.Csv.Delimiter}'.", nameof(options));
+        _ = new EmbeddingCleaner(options.Embeddings); // an unknown NaN/Inf strategy fails here, not at the first row
         this.options = options;
         Roots = new ImportRoots(options.EffectiveImportRoots, baseDirectory);
         resolver = new ImportSourceResolver(Roots, httpClient);

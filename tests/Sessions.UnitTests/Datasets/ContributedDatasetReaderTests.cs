@@ -79,4 +79,12 @@ public sealed class ContributedDatasetReaderTests : IDisposable
         Assert.Equal([Path.Combine(files.Folder, "data", "imports")], reader.Roots.Roots);
         Assert.Equal(ImportErrorCodes.OutsideImportRoots, Assert.Throws<DatasetImportException>(() => reader.ResolveSources("imports/x.jsonl")).Code);
     }
+
+    [Fact]
+    public void Bad_options_fail_at_construction()
+    {
+        Assert.Throws<ArgumentException>(() => new ContributedDatasetReader(files.Options(o => o.Embeddings.NonFiniteStrategy = "median")));
+        Assert.Throws<ArgumentException>(() => new ContributedDatasetReader(files.Options(o => o.Csv.Delimiter = '"')));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ContributedDatasetReader(files.Options(o => o.MaxRowBytes = 0)));
+    }
 }
