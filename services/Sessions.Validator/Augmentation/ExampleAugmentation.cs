@@ -49,6 +49,7 @@ public sealed class ExampleAugmentation(
                     ContentHash = record.ContentHash,
                     TokenCount = record.TokenCount,
                     Text = candidate.Text with { User = copy.Text },
+                    IsCopy = true,
                 }));
             }
         }

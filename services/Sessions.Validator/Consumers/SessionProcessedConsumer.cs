@@ -12,7 +12,7 @@ namespace Sessions.Validator.Consumers;
 
 /// <summary>
 /// Validates a session's pending examples, then augments the accepted ones and validates the copies the same way;
-/// all in one transaction. A redelivery finds none pending and re-publishes the stored verdicts.
+/// all saved at once. A redelivery finds none pending and re-publishes the stored verdicts.
 /// </summary>
 public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
@@ -44,14 +44,11 @@ public sealed class SessionProcessedConsumer(
             var keptCopies = copies.Zip(copyVerdicts).Where(c => c.Second.Accepted).ToList();
             Apply(keptCopies.Select(c => c.First.Record).ToList(), keptCopies.Select(c => c.Second).ToList(), now);
 
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Examples.AddRange(keptCopies.Select(c => c.First.Record));
             db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
-            await db.SaveChangesAsync(ct); // gives the copies their ids for the band rows
-            corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint))
-                .Concat(keptCopies.Select(c => (c.First.Record, c.Second.Fingerprint))));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // Copies get no band rows: later data that is near one of them is near its parent, which has them.
+            corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
+            await db.SaveChangesAsync(ct); // one transaction: verdicts, copies, band rows and the report
             metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);
             examples.AddRange(keptCopies.Select(c => c.First.Record));
         }
