@@ -2,13 +2,14 @@
 # Installs the Debian packages the tests need that are missing (checked with dpkg -s):
 #   rabbitmq-server  the message broker (scripts/start-rabbitmq.sh runs it in a folder of its own)
 #   python3-pika     the non-.NET publisher of the end-to-end tests (runs under Debian's /usr/bin/python3)
+#   chromium         the headless browser that renders the data-quality report's HTML in its test
 # PostgreSQL is expected from the machine image (${SESSIONS_PG_BIN:-/usr/lib/postgresql/15/bin}).
 # Extra packages to check: SESSIONS_EXTRA_PACKAGES="pkg1 pkg2". Idempotent: does nothing when all are there.
 set -euo pipefail
 
 log() { printf 'install-prerequisites: %s\n' "$*" >&2; }
 
-packages=(rabbitmq-server python3-pika)
+packages=(rabbitmq-server python3-pika chromium)
 # shellcheck disable=SC2206 # word splitting is the point
 [ -n "${SESSIONS_EXTRA_PACKAGES:-}" ] && packages+=(${SESSIONS_EXTRA_PACKAGES})
 

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Sessions.Admin.Commands;
 
-var root = new RootCommand("Sessions admin tool: ingest sessions, trigger training, list runs, show status, migrate the database.")
+var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, report data quality, show status, migrate the database.")
 {
     IngestCommand.Create(),
     TrainCommand.Create(),
     MigrateCommand.Create(),
     RunsCommand.Create(),
     StatusCommand.Create(),
+    GenerateCommand.Create(),
+    ExportCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Sessions.Contracts;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
 using Sessions.Processor.Enrichment;
 using Sessions.Processor.Examples;
 using Sessions.Processor.Requirements;

@@ -23,6 +23,7 @@ public static class MessagingExtensions
         var section = configuration.GetSection(MessagingOptions.SectionName);
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
         services.Configure<MessagingOptions>(section);
+        services.AddSessionsMessageObservers();
 
         services.AddMassTransit(x =>
         {
@@ -60,4 +61,8 @@ public static class MessagingExtensions
         });
         return services;
     }
+
+    /// <summary>What every bus of the project observes (queue lag); the test harness adds the same.</summary>
+    public static IServiceCollection AddSessionsMessageObservers(this IServiceCollection services) =>
+        services.AddConsumeObserver<QueueLagObserver>();
 }

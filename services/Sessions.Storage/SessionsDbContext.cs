@@ -10,6 +10,10 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Db
     public DbSet<EmbeddingRecord> Embeddings => Set<EmbeddingRecord>();
     public DbSet<TrainingRunRecord> TrainingRuns => Set<TrainingRunRecord>();
     public DbSet<TrainingDecisionRecord> TrainingDecisions => Set<TrainingDecisionRecord>();
+    public DbSet<NearDuplicateBandRecord> NearDuplicateBands => Set<NearDuplicateBandRecord>();
+    public DbSet<TermFrequencyRecord> TermFrequencies => Set<TermFrequencyRecord>();
+    public DbSet<ModelQualityStateRecord> ModelQualityStates => Set<ModelQualityStateRecord>();
+    public DbSet<ValidationReportRecord> ValidationReports => Set<ValidationReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SessionsDbContext).Assembly);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
+using Sessions.Trainer.Adapters;
 using Sessions.Trainer.Consumers;
 using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Runs;
@@ -33,6 +34,10 @@ public static class TrainerExtensions
         services.AddSingleton<TrainerMetrics>();
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
+        services.AddScoped<ReplyPairLoader>();
+        services.AddScoped<AdapterStage>();
+        services.AddSingleton<AdapterTrainer>();
+        services.AddSingleton<AdapterRun>();
         services.AddSingleton(sp =>
         {
             var openAi = sp.GetRequiredService<TrainerOptions>().OpenAi;

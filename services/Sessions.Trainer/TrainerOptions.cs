@@ -19,6 +19,8 @@ public class TrainerOptions
     public string ArtifactsPath { get; set; } = "data/artifacts";
     /// <summary>What happens to the exported fine-tuning files: <c>export</c> (files only), <c>command</c> (an external trainer) or <c>openai</c> (a fine-tuning API).</summary>
     public string FineTuningBackend { get; set; } = "export";
+    /// <summary>The linear adapter's learning rate, temperature and weight decay; epochs, batch size and seed are the ones above.</summary>
+    public Adapters.AdapterOptions Adapter { get; set; } = new();
     public FineTuning.CommandBackendOptions Command { get; set; } = new();
     public FineTuning.OpenAiFineTuningOptions OpenAi { get; set; } = new();
     /// <summary>A running run's lease; a run whose lease lapses was abandoned by a crashed worker and is marked failed.</summary>

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
 
 namespace Sessions.Benchmarks;
 

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
 using Sessions.Contracts;
 using Sessions.Processor;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
 using Sessions.Processor.Enrichment;
 using Sessions.Processor.Examples;
 using Sessions.Processor.Requirements;

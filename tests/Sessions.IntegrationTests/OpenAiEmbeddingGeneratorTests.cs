@@ -1,6 +1,6 @@
 using Sessions.IntegrationTests.Infrastructure;
 using Sessions.Processor;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
 
 namespace Sessions.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
+using Sessions.Storage;
 
 namespace Sessions.UnitTests;
 
@@ -36,6 +37,6 @@ public class EmbeddingAndTokenTests
         Assert.Equal("contains NaN or infinity", EmbeddingVector.Problem(Enumerable.Repeat(float.NaN, 384).ToArray(), 384));
         Assert.Contains("dimension", EmbeddingVector.Problem(new float[10], 384));
         var v = _embedder.Embed("round trip");
-        Assert.Equal(v, EmbeddingVector.FromBytes(EmbeddingVector.ToBytes(v)));
+        Assert.Equal(v, StoredVector.FromBytes(StoredVector.ToBytes(v)));
     }
 }

@@ -1,3 +1,4 @@
+using Sessions.Storage;
 using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Runs;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using Sessions.Processor;
-using Sessions.Processor.Embeddings;
+using Sessions.Embeddings;
 using Sessions.Processor.Enrichment;
 using Sessions.Processor.Examples;
 using Sessions.Processor.Requirements;

@@ -35,10 +35,10 @@ public static class RunsCommand
                     return AdminHost.Ok;
                 }
 
-                var table = new Table().AddColumns("run id", "model", "type", "trigger", "status", "version", "examples", "metrics / error");
+                var table = new Table().AddColumns("run id", "model", "type", "trigger", "status", "version", "promoted", "examples", "metrics / error");
                 foreach (var r in runs)
                 {
-                    table.AddRow(r.Id.ToString(), r.ModelName, r.Type, r.Trigger, r.Status, r.ModelVersion ?? "", r.ExampleCount.ToString(),
+                    table.AddRow(r.Id.ToString(), r.ModelName, r.Type, r.Trigger, r.Status, r.ModelVersion ?? "", r.Promoted ? "yes" : "", r.ExampleCount.ToString(),
                         Markup.Escape(r.Error ?? r.MetricsJson ?? ""));
                 }
 

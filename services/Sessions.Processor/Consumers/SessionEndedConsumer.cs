@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sessions.Contracts;
+using Sessions.Embeddings;
 using Sessions.Processor.Requirements;
 using Sessions.Storage;
 using Sessions.Storage.Entities;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Sessions.Contracts;
-using Sessions.Processor.Embeddings;
+using Sessions.Storage;
 using Sessions.Storage.Entities;
 
 namespace Sessions.Processor.Consumers;
@@ -53,7 +53,7 @@ internal static class SessionRecords
             MessageIndex = e.MessageIndex,
             Model = model,
             Dimension = e.Vector.Length,
-            Vector = EmbeddingVector.ToBytes(e.Vector),
+            Vector = StoredVector.ToBytes(e.Vector),
         });
 
     public static SessionRejected Rejected(SessionRecord stored) =>

@@ -13,8 +13,9 @@ internal sealed class ExampleRecordConfiguration : IEntityTypeConfiguration<Exam
         builder.Property(e => e.ModelName).HasMaxLength(200);
         builder.Property(e => e.ContentHash).HasMaxLength(64);
         builder.Property(e => e.Status).HasMaxLength(16);
-        // One example per assistant turn: a redelivered session cannot add it twice.
-        builder.HasIndex(e => new { e.SessionId, e.LastMessageIndex }).IsUnique();
+        builder.Property(e => e.Origin).HasMaxLength(16);
+        // One example per assistant turn (and per augmented variant of it): a redelivered session cannot add it twice.
+        builder.HasIndex(e => new { e.SessionId, e.LastMessageIndex, e.Variant }).IsUnique();
         // At most one accepted copy of a text per model, even with competing validators.
         builder.HasIndex(e => new { e.ModelName, e.ContentHash })
             .IsUnique()

@@ -16,6 +16,22 @@ public class ExampleRecord
     public string? RejectionReasonsJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ValidatedAt { get; set; }
+    /// <summary>Where it came from: <see cref="ExampleOrigin"/>.</summary>
+    public string Origin { get; set; } = ExampleOrigin.Session;
+    /// <summary>0 for an original; 1..n for the augmented copies of <see cref="ParentExampleId"/> (same session, same reply).</summary>
+    public int Variant { get; set; }
+    public long? ParentExampleId { get; set; }
+    /// <summary>The validator's quality score in [0, 1]; null until validated.</summary>
+    public double? QualityScore { get; set; }
+    /// <summary>MinHash signature of the example's last exchange, for near-duplicate checks of later examples.</summary>
+    public byte[]? MinHashSignature { get; set; }
+}
+
+public static class ExampleOrigin
+{
+    public const string Session = "session";
+    public const string Augmented = "augmented";
+    public const string Contributed = "contributed";
 }
 
 public static class ExampleStatus

@@ -24,6 +24,8 @@ public class TrainingRunRecord
     public string? MetricsJson { get; set; }
     public string? ArtifactLocation { get; set; }
     public string? Error { get; set; }
+    /// <summary>The run's adapter beat the previously promoted one on the same validation data and is the one to serve.</summary>
+    public bool Promoted { get; set; }
     /// <summary>A trigger arrived while this run was running; one follow-up run is queued when it ends.</summary>
     public bool FollowUpRequested { get; set; }
     public bool FollowUpForced { get; set; }

@@ -1,6 +1,9 @@
 namespace Sessions.Trainer.Adapters;
 
-/// <summary>Settings for training a linear adapter over stored base embeddings.</summary>
+/// <summary>
+/// Settings for training a linear adapter over stored base embeddings, bound from <c>Trainer:Adapter</c>. In a run,
+/// epochs, batch size and seed come from the run and the <c>Trainer</c> section (see <see cref="For"/>).
+/// </summary>
 public sealed class AdapterOptions
 {
     public int Epochs { get; set; } = 3;
@@ -13,4 +16,15 @@ public sealed class AdapterOptions
     public int Seed { get; set; } = 42;
     /// <summary>Decay pulling the weights back towards the identity (the base embeddings), not towards zero.</summary>
     public double WeightDecay { get; set; }
+
+    public AdapterOptions For(int epochs, int batchSize, int seed) => new()
+    {
+        Epochs = epochs,
+        BatchSize = batchSize,
+        Seed = seed,
+        LearningRate = LearningRate,
+        AdapterLearningRate = AdapterLearningRate,
+        Temperature = Temperature,
+        WeightDecay = WeightDecay,
+    };
 }

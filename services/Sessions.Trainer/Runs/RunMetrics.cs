@@ -1,6 +1,6 @@
 namespace Sessions.Trainer.Runs;
 
-/// <summary>What the built-in run measures of its snapshot. The real training step replaces this (issue: trainer).</summary>
+/// <summary>Counts every run reports of its snapshot; the adapter and the fine-tuning export add their own metrics.</summary>
 public static class RunMetrics
 {
     public static Dictionary<string, double> Of(DatasetSnapshot snapshot, GroupedFolds folds)

@@ -17,6 +17,7 @@ public sealed class TrainingRunner(
     TrainingRequests requests,
     CommandBackend command,
     OpenAiFineTuningBackend openAi,
+    AdapterStage adapter,
     TrainerOptions options,
     IBus bus,
     TimeProvider clock,
@@ -121,6 +122,12 @@ public sealed class TrainingRunner(
         var version = await db.TrainingRuns.CountAsync(r => r.ModelName == run.ModelName && r.Status == TrainingRunStatus.Completed, ct) + 1;
         run.ModelVersion = $"{run.ModelName}-v{version}";
         run.ArtifactLocation = Path.GetFullPath(Path.Combine(options.ArtifactsPath, ArtifactFolder.Name(run.ModelName), run.ModelVersion));
+        await snapshot.WriteAsync(run.ArtifactLocation, ct);
+        if (run.Type is TrainingType.Embedding or TrainingType.All)
+        {
+            await adapter.RunAsync(run, snapshot, folds, metrics, ct);
+        }
+
         if (run.Type is TrainingType.FineTuning or TrainingType.All)
         {
             var accepted = db.Examples.AsNoTracking()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Contracts;
 using Sessions.Processor;
+using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Trainer;
 using Sessions.Validator;
@@ -36,6 +37,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         settings["Trainer:PollInterval"] = "00:00:01";
         var artifacts = Directory.CreateTempSubdirectory("sessions-artifacts-").FullName;
         settings["Trainer:ArtifactsPath"] = artifacts;
+        // Exact example counts are what most tests check; the augmentation tests turn it back on.
+        settings["Validator:Augmentation:Enabled"] = "false";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -48,6 +51,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSessionsStorage(configuration);
         services.AddProcessorServices(configuration).AddValidatorServices(configuration).AddTrainerServices(configuration);
+        services.AddSessionsMessageObservers();
         services.AddMassTransitTestHarness(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();

@@ -1,4 +1,4 @@
-namespace Sessions.Processor.Embeddings;
+namespace Sessions.Embeddings;
 
 /// <summary>Checks and packs vectors: finite, non-zero, the expected dimension; stored as little-endian float32.</summary>
 public static class EmbeddingVector
@@ -22,27 +22,5 @@ public static class EmbeddingVector
         }
 
         return sumOfSquares > 0 ? null : "zero vector";
-    }
-
-    public static byte[] ToBytes(ReadOnlySpan<float> vector)
-    {
-        var bytes = new byte[vector.Length * sizeof(float)];
-        for (var i = 0; i < vector.Length; i++)
-        {
-            BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(float)), vector[i]);
-        }
-
-        return bytes;
-    }
-
-    public static float[] FromBytes(ReadOnlySpan<byte> bytes)
-    {
-        var vector = new float[bytes.Length / sizeof(float)];
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] = BitConverter.ToSingle(bytes[(i * sizeof(float))..]);
-        }
-
-        return vector;
     }
 }

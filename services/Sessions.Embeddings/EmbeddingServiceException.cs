@@ -1,4 +1,4 @@
-namespace Sessions.Processor.Embeddings;
+namespace Sessions.Embeddings;
 
 /// <summary>The embeddings endpoint refused the request or kept failing after every retry.</summary>
 public sealed class EmbeddingServiceException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using System.Text;
 using Microsoft.Extensions.AI;
 
-namespace Sessions.Processor.Embeddings;
+namespace Sessions.Embeddings;
 
 /// <summary>
 /// A LEXICAL embedder, not a neural one: words and character trigrams are hashed (FNV-1a, signed) into a

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Sessions.Processor.Embeddings;
+namespace Sessions.Embeddings;
 
 /// <summary>The configured embedding generator: the built-in lexical one, or an OpenAI-compatible endpoint.</summary>
 public static class EmbeddingGenerators

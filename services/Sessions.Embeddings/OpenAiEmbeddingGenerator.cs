@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 
-namespace Sessions.Processor.Embeddings;
+namespace Sessions.Embeddings;
 
 /// <summary>
 /// Client of the OpenAI-compatible <c>POST /v1/embeddings</c> API (OpenAI, Ollama, vLLM, text-embeddings-inference):

@@ -1,4 +1,4 @@
-namespace Sessions.Trainer.Runs;
+namespace Sessions.Storage;
 
 /// <summary>A model name made safe as one folder name: no separators, no "..", nothing outside [A-Za-z0-9._-].</summary>
 public static class ArtifactFolder

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+using Spectre.Console;
+
+namespace Sessions.Admin.Commands;
+
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Model name", DefaultValueFactory = _ => "default" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The JSON Lines file to write", Required = true };
+        var status = new Option<string>("--status") { Description = "accepted | rejected | all", DefaultValueFactory = _ => ExampleStatus.Accepted };
+        var command = new Command("export", "Write a model's examples as chat-format JSON Lines ({\"messages\": [...]}, the format fine-tuning tools read); rejected ones carry their reasons.")
+        {
+            model, output, status,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var wanted = parse.GetValue(status)!;
+            if (wanted is not (ExampleStatus.Accepted or ExampleStatus.Rejected or "all"))
+            {
+                await Console.Error.WriteLineAsync($"--status must be accepted, rejected or all, not '{wanted}'");
+                return AdminHost.Failed;
+            }
+
+            using var host = AdminHost.BuildStorageHost();
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<SessionsDbContext>>().CreateDbContextAsync(ct);
+            var name = parse.GetValue(model)!;
+            var file = parse.GetValue(output)!;
+            try
+            {
+                var query = db.Examples.AsNoTracking().Where(e => e.ModelName == name && (wanted == "all" || e.Status == wanted));
+                var total = await query.CountAsync(ct);
+                var written = 0;
+                await using (var writer = new StreamWriter(file.FullName))
+                {
+                    await AnsiConsole.Progress().StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask($"exporting {name}", maxValue: Math.Max(1, total));
+                        await foreach (var e in query.OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+                        {
+                            var reasons = e.RejectionReasonsJson is null ? "" : $",\"rejection_reasons\":{e.RejectionReasonsJson}";
+                            await writer.WriteLineAsync($"{{\"messages\":{e.MessagesJson},\"session_id\":{System.Text.Json.JsonSerializer.Serialize(e.SessionId)},\"status\":\"{e.Status}\"{reasons}}}");
+                            written++;
+                            task.Increment(1);
+                        }
+                    });
+                }
+
+                Console.WriteLine($"wrote {written} {wanted} examples of {name} to {file.FullName}");
+                return written == 0 ? AdminHost.Refused : AdminHost.Ok;
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"cannot export: {ex.Message}");
+                return AdminHost.Failed;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Contracts;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+
+namespace Sessions.Admin.Reporting;
+
+/// <summary>Counts of a histogram: bucket lower bounds (inclusive) and how many values fell in each.</summary>
+public sealed record Histogram(IReadOnlyList<double> Bounds, IReadOnlyList<int> Counts)
+{
+    public static Histogram Of(IEnumerable<double> values, IReadOnlyList<double> bounds)
+    {
+        var counts = new int[bounds.Count];
+        foreach (var v in values)
+        {
+            var i = bounds.Count - 1;
+            while (i > 0 && v < bounds[i])
+            {
+                i--;
+            }
+
+            counts[i]++;
+        }
+
+        return new Histogram(bounds, counts);
+    }
+}
+
+public sealed record DailyDuplicates(DateOnly Day, int Validated, int ExactDuplicates, int NearDuplicates);
+
+/// <summary>
+/// A model's data-quality report (in the spirit of seed 000's <c>get_data_quality_report</c>): what was accepted,
+/// rejected and augmented, why, how long the examples are, their quality scores, and duplicates over time.
+/// </summary>
+public sealed record QualityReport(
+    string Model,
+    DateTime GeneratedAt,
+    int SessionsAccepted,
+    int SessionsRejected,
+    IReadOnlyDictionary<string, int> SessionsRejectedByReason,
+    int ExamplesAccepted,
+    int ExamplesRejected,
+    int ExamplesPending,
+    int ExamplesAugmented,
+    int ExamplesContributed,
+    IReadOnlyDictionary<string, int> ExamplesRejectedByReason,
+    Histogram AcceptedTokens,
+    Histogram RejectedTokens,
+    Histogram QualityScores,
+    double? MeanQualityScore,
+    IReadOnlyList<DailyDuplicates> DuplicatesByDay)
+{
+    public static readonly double[] TokenBounds = [0, 16, 32, 64, 128, 256, 384, 512, 1024];
+    public static readonly double[] ScoreBounds = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+    /// <summary>Reads the model's rows once, streaming, so the report works on large corpora in bounded memory.</summary>
+    public static async Task<QualityReport> LoadAsync(SessionsDbContext db, string model, DateTime now, CancellationToken ct)
+    {
+        var sessionsAccepted = await db.Sessions.CountAsync(s => s.ModelName == model && s.Status == SessionStatus.Accepted, ct);
+        var sessionsRejected = 0;
+        var sessionReasons = new Dictionary<string, int>();
+        await foreach (var json in db.Sessions.AsNoTracking().Where(s => s.ModelName == model && s.Status == SessionStatus.Rejected)
+            .Select(s => s.RejectionReasonsJson).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            sessionsRejected++;
+            AddReasons(sessionReasons, json);
+        }
+
+        int accepted = 0, rejected = 0, pending = 0, augmented = 0, contributed = 0;
+        var exampleReasons = new Dictionary<string, int>();
+        List<double> acceptedTokens = [], rejectedTokens = [], scores = [];
+        var days = new SortedDictionary<DateOnly, (int Validated, int Exact, int Near)>();
+        await foreach (var e in db.Examples.AsNoTracking().Where(e => e.ModelName == model)
+            .Select(e => new { e.Status, e.Origin, e.TokenCount, e.QualityScore, e.RejectionReasonsJson, e.ValidatedAt })
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (e.QualityScore is { } score)
+            {
+                scores.Add(score);
+            }
+
+            // Copies are counted apart: accepted, rejected and pending describe the data people sent.
+            if (e.Origin == ExampleOrigin.Augmented)
+            {
+                augmented++;
+                continue;
+            }
+
+            contributed += e.Origin == ExampleOrigin.Contributed ? 1 : 0;
+
+            switch (e.Status)
+            {
+                case ExampleStatus.Accepted:
+                    accepted++;
+                    acceptedTokens.Add(e.TokenCount);
+                    break;
+                case ExampleStatus.Rejected:
+                    rejected++;
+                    rejectedTokens.Add(e.TokenCount);
+                    break;
+                default:
+                    pending++;
+                    break;
+            }
+
+            var codes = AddReasons(exampleReasons, e.RejectionReasonsJson);
+            if (e.ValidatedAt is { } at)
+            {
+                var day = DateOnly.FromDateTime(at);
+                var (validated, exact, near) = days.GetValueOrDefault(day);
+                days[day] = (validated + 1, exact + (codes.Contains("duplicate_exact") ? 1 : 0), near + (codes.Contains("duplicate_near") ? 1 : 0));
+            }
+        }
+
+        return new QualityReport(model, now, sessionsAccepted, sessionsRejected,
+            Sorted(sessionReasons), accepted, rejected, pending, augmented, contributed, Sorted(exampleReasons),
+            Histogram.Of(acceptedTokens, TokenBounds), Histogram.Of(rejectedTokens, TokenBounds), Histogram.Of(scores, ScoreBounds),
+            scores.Count == 0 ? null : Math.Round(scores.Average(), 4),
+            days.Select(d => new DailyDuplicates(d.Key, d.Value.Validated, d.Value.Exact, d.Value.Near)).ToList());
+    }
+
+    private static List<string> AddReasons(Dictionary<string, int> counts, string? json)
+    {
+        var codes = (JsonSerializer.Deserialize<List<RejectionReason>>(json ?? "[]") ?? []).Select(r => r.Code).Distinct().ToList();
+        foreach (var code in codes)
+        {
+            counts[code] = counts.GetValueOrDefault(code) + 1;
+        }
+
+        return codes;
+    }
+
+    private static SortedDictionary<string, int> Sorted(Dictionary<string, int> counts) => new(counts, StringComparer.Ordinal);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+using Sessions.Trainer.Adapters;
+
+namespace Sessions.Trainer.Runs;
+
+/// <summary>Reads the (user turn, reply) embedding pairs of a run's snapshot: only the vectors its examples need are kept.</summary>
+public sealed class ReplyPairLoader(SessionsDbContext db)
+{
+    public async Task<ReplyPairSet> LoadAsync(string model, long watermark, CancellationToken ct)
+    {
+        var examples = await db.Examples.AsNoTracking()
+            // Augmented copies share their parent's turns (and so its embeddings): one pair per original.
+            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Id <= watermark && e.Variant == 0)
+            .OrderBy(e => e.Id)
+            .Select(e => new ExamplePlace(e.SessionId, e.FirstMessageIndex, e.LastMessageIndex))
+            .ToListAsync(ct);
+        var sessions = examples.Select(e => e.SessionId).ToHashSet();
+
+        var roles = new Dictionary<string, string[]>();
+        await foreach (var s in db.Sessions.AsNoTracking()
+            .Where(s => s.ModelName == model && s.Status == SessionStatus.Accepted && s.MessagesJson != null)
+            .Select(s => new { s.SessionId, s.MessagesJson })
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (sessions.Contains(s.SessionId))
+            {
+                roles[s.SessionId] = Roles(s.MessagesJson!);
+            }
+        }
+
+        var turns = examples
+            .Select(e => roles.TryGetValue(e.SessionId, out var r) ? ReplyPairs.Locate(e, r) : null)
+            .OfType<ReplyTurns>()
+            .ToList();
+        var needed = turns.SelectMany(t => new[] { (t.SessionId, t.UserIndex), (t.SessionId, t.ReplyIndex) }).ToHashSet();
+
+        var vectors = new Dictionary<(string SessionId, int Index), float[]>(needed.Count);
+        await foreach (var e in db.Embeddings.AsNoTracking()
+            .Where(e => db.Sessions.Any(s => s.SessionId == e.SessionId && s.ModelName == model && s.Status == SessionStatus.Accepted))
+            .Select(e => new { e.SessionId, e.MessageIndex, e.Vector })
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (needed.Contains((e.SessionId, e.MessageIndex)))
+            {
+                vectors[(e.SessionId, e.MessageIndex)] = StoredVector.FromBytes(e.Vector);
+            }
+        }
+
+        var built = ReplyPairs.Build(turns, vectors);
+        return built with { ExamplesWithoutPair = examples.Count - built.Pairs.Count };
+    }
+
+    // Stored by the processor as an array of chat messages; only the roles matter here.
+    private static string[] Roles(string messagesJson)
+    {
+        using var document = JsonDocument.Parse(messagesJson);
+        return document.RootElement.EnumerateArray()
+            .Select(m => m.EnumerateObject().FirstOrDefault(p => p.NameEquals("Role") || p.NameEquals("role")).Value)
+            .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "")
+            .ToArray();
+    }
+}

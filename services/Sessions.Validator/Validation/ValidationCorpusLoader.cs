@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Storage;
+using Sessions.Storage.Entities;
+using Sessions.Validator.Deduplication;
+
+namespace Sessions.Validator.Validation;
+
+/// <summary>
+/// Reads the part of a model's accepted corpus a batch needs: accepted hashes equal to the batch's, and the
+/// signatures of examples sharing a band key with it (one indexed lookup per band key, whatever the corpus size).
+/// </summary>
+public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOptions options)
+{
+    /// <summary>The pending examples as candidates: their last exchange, and the stored embedding of their reply when there is one.</summary>
+    public async Task<List<ExampleCandidate>> CandidatesAsync(string sessionId, IReadOnlyList<ExampleRecord> pending, CancellationToken ct)
+    {
+        var replies = pending.Select(e => e.LastMessageIndex).Distinct().ToList();
+        var vectors = await db.Embeddings.AsNoTracking()
+            .Where(v => v.SessionId == sessionId && replies.Contains(v.MessageIndex))
+            .Select(v => new { v.MessageIndex, v.Vector })
+            .ToListAsync(ct);
+        var byIndex = vectors.GroupBy(v => v.MessageIndex).ToDictionary(g => g.Key, g => StoredVector.FromBytes(g.First().Vector));
+        return pending
+            .Select(e => new ExampleCandidate(e.Id, e.ContentHash, e.TokenCount, ExampleText.LastExchange(e.MessagesJson), byIndex.GetValueOrDefault(e.LastMessageIndex)))
+            .ToList();
+    }
+
+    public async Task<ValidationCorpus> LoadAsync(string model, IReadOnlyList<ExampleCandidate> candidates, CancellationToken ct)
+    {
+        var hashes = candidates.Select(c => c.ContentHash).Distinct().ToList();
+        var accepted = await db.Examples.AsNoTracking()
+            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && hashes.Contains(e.ContentHash))
+            .Select(e => e.ContentHash)
+            .ToListAsync(ct);
+
+        var index = new NearDuplicateIndex(options, new InMemoryNearDuplicateStore(bands: options.Bands));
+        var corpus = new ValidationCorpus(accepted.ToHashSet(), index);
+        var keys = candidates.SelectMany(c => corpus.FingerprintOf(c.Text).BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();
+        var signatures = await db.Examples.AsNoTracking()
+            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.MinHashSignature != null
+                && db.NearDuplicateBands.Any(b => b.ModelName == model && keys.Contains(b.BandKey) && b.ExampleId == e.Id))
+            .Select(e => new { e.Id, e.MinHashSignature })
+            .ToListAsync(ct);
+        var bands = new LshBands(options.Bands, options.Rows);
+        foreach (var s in signatures)
+        {
+            var signature = MinHashSignature.FromBytes(s.MinHashSignature);
+            index.Add(s.Id, new TextFingerprint(0, signature, bands.Keys(signature)));
+        }
+
+        return corpus;
+    }
+
+    /// <summary>The model's accepted originals (augmented copies not counted): the dataset size the EDA schedule reads.</summary>
+    public Task<int> OriginalsAsync(string model, CancellationToken ct) =>
+        db.Examples.CountAsync(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Variant == 0, ct);
+
+    /// <summary>Band rows and signatures of the accepted examples, for the caller's SaveChanges.</summary>
+    public void Record(string model, IEnumerable<(ExampleRecord Example, TextFingerprint Fingerprint)> accepted)
+    {
+        foreach (var (example, fingerprint) in accepted)
+        {
+            if (fingerprint.Signature is not { } signature)
+            {
+                continue;
+            }
+
+            example.MinHashSignature = signature.ToBytes();
+            db.NearDuplicateBands.AddRange(fingerprint.BandKeys.Select(k => new NearDuplicateBandRecord
+            {
+                ModelName = model,
+                BandKey = unchecked((long)k),
+                ExampleId = example.Id,
+            }));
+        }
+    }
+}
