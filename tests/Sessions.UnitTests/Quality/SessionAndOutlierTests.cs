@@ -49,11 +49,11 @@ public class SessionAndOutlierTests
         var longText = string.Join(' ', Enumerable.Range(0, 400).Select(i => $"word{i}"));
         for (var i = 0; i < 29; i++)
         {
-            Learn(state, Of(Good) with { TokenCount = 20 + random.Next(10) });
+            Learn(state, Of(Varied(random)) with { TokenCount = 20 + random.Next(10) });
         }
 
         Assert.DoesNotContain(QualityCodes.LengthOutlier, _scorer.Assess(Of(Good) with { TokenCount = 500 }, state).Codes);
-        Learn(state, Of(Good) with { TokenCount = 25 });
+        Learn(state, Of(Varied(random)) with { TokenCount = 25 });
 
         var outlier = _scorer.Assess(Of(Good) with { TokenCount = 500 }, state);
         Assert.Equal([QualityCodes.LengthOutlier], outlier.Codes);
@@ -69,11 +69,11 @@ public class SessionAndOutlierTests
         var state = new ModelQualityState();
         for (var i = 0; i < 40; i++)
         {
-            Learn(state, Of(Good, Embedding(random, axis: 0)) with { TokenCount = 20 + random.Next(10) });
+            Learn(state, Of(Varied(random), Embedding(random, axis: 0)) with { TokenCount = 20 + random.Next(10) });
         }
 
-        var near = _scorer.Assess(Of(Good, Embedding(random, axis: 0)), state);
-        var far = _scorer.Assess(Of(Good, Embedding(random, axis: 200)), state);
+        var near = _scorer.Assess(Of(Good, Embedding(random, axis: 0)) with { TokenCount = 25 }, state);
+        var far = _scorer.Assess(Of(Good, Embedding(random, axis: 200)) with { TokenCount = 25 }, state);
         var both = _scorer.Assess(Of(Good, Embedding(random, axis: 200)) with { TokenCount = 500 }, state);
 
         Assert.DoesNotContain(QualityCodes.EmbeddingOutlier, near.Codes);
