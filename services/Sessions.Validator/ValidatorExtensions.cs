@@ -13,6 +13,7 @@ using Sessions.Text.Tokenization;
 using Sessions.Validator.Augmentation;
 using Sessions.Validator.Consumers;
 using Sessions.Validator.Deduplication;
+using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 
 namespace Sessions.Validator;
@@ -34,7 +35,18 @@ public static class ValidatorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ValidatorOptions>>().Value);
         services.Configure<DeduplicationOptions>(configuration.GetSection(DeduplicationOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeduplicationOptions>>().Value);
+        services.Configure<QualityOptions>(configuration.GetSection(QualityOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            // One place configures the sequence bounds (Validator:Min/MaxSequenceTokens); the quality checks apply them.
+            var quality = sp.GetRequiredService<IOptions<QualityOptions>>().Value;
+            var limits = sp.GetRequiredService<ValidatorOptions>();
+            quality.MinSequenceTokens = limits.MinSequenceTokens;
+            quality.MaxSequenceTokens = limits.MaxSequenceTokens;
+            return new QualityScorer(quality);
+        });
         services.AddSingleton<ExampleValidator>();
+        services.AddScoped<CorpusStatisticsStore>();
         services.AddScoped<ValidationCorpusLoader>();
         services.Configure<AugmentationOptions>(configuration.GetSection(AugmentationOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);

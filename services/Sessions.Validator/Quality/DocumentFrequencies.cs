@@ -27,6 +27,9 @@ public sealed class DocumentFrequencies
 
     public long FrequencyOf(string term) => _frequencies.GetValueOrDefault(term);
 
+    /// <summary>Makes a stored term's frequency known, unless this instance already has it (it may have learned more since).</summary>
+    public void Know(string term, long documents) => _frequencies.TryAdd(term, documents);
+
     /// <summary>Adds one document; O(its terms).</summary>
     public void Add(IEnumerable<string> terms)
     {

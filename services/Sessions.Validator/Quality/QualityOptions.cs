@@ -9,7 +9,10 @@ public class QualityOptions
 {
     public const string SectionName = "Validator:Quality";
 
-    /// <summary>Same bounds as <see cref="ValidatorOptions"/>; a token count outside them is a hard failure.</summary>
+    /// <summary>
+    /// A token count outside these is a hard failure. The validator sets them from <see cref="ValidatorOptions"/>
+    /// (Validator:MinSequenceTokens / MaxSequenceTokens), so they are configured in one place.
+    /// </summary>
     public int MinSequenceTokens { get; set; } = 1;
     public int MaxSequenceTokens { get; set; } = 512;
 

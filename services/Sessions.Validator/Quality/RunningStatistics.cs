@@ -35,6 +35,18 @@ public sealed class RunningStatistics
 
     public RunningStatisticsSnapshot ToSnapshot() => new(Count, Mean, _m2);
 
+    /// <summary>From stored sums (count, sum, sum of squares); the cancellation error is clamped so the deviation stays real.</summary>
+    public static RunningStatistics FromSums(long count, double sum, double sumOfSquares)
+    {
+        if (count <= 0)
+        {
+            return new RunningStatistics();
+        }
+
+        var mean = sum / count;
+        return new() { Count = count, Mean = mean, _m2 = Math.Max(0, sumOfSquares - (sum * mean)) };
+    }
+
     public static RunningStatistics FromSnapshot(RunningStatisticsSnapshot snapshot) =>
         new() { Count = snapshot.Count, Mean = snapshot.Mean, _m2 = snapshot.SumOfSquaredDeviations };
 }

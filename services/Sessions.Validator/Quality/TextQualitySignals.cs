@@ -59,9 +59,9 @@ public sealed record TextQualitySignals(
             previous = rune.Value;
             var category = Rune.GetUnicodeCategory(rune);
             if (Rune.IsWhiteSpace(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-                    or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+                    or UnicodeCategory.EnclosingMark or UnicodeCategory.Format or UnicodeCategory.Control)
             {
-                continue; // marks and ZWJ/variation selectors belong to the character before them
+                continue; // marks and ZWJ/variation selectors belong to the character before them; control characters show nothing
             }
 
             visible++;
