@@ -56,7 +56,18 @@ public static class ValidatorExtensions
         // The processor's generator and settings (Processor:Embeddings): copies are compared with their parent in the same space.
         services.TryAddSingleton(sp => configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
-        services.AddSingleton<ExampleAugmentation>();
+        var paraphrase = configuration.GetSection(AugmentationOptions.SectionName).Get<AugmentationOptions>()?.Paraphrase;
+        if (paraphrase is { Enabled: true })
+        {
+            // One client for the service's lifetime (the singleton owns it); the paraphraser applies its own timeout.
+            services.AddSingleton<IParaphraser>(sp => new OpenAiChatParaphraser(
+                new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<AugmentationOptions>().Paraphrase));
+        }
+
+        services.AddSingleton(sp => new ExampleAugmentation(
+            sp.GetRequiredService<EdaAugmenter>(), sp.GetRequiredService<ParentDistanceFilter>(),
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<ITokenCounter>(),
+            sp.GetRequiredService<AugmentationOptions>(), sp.GetService<IParaphraser>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<ExampleAugmentation>>()));
         services.AddSingleton<ValidatorMetrics>();
         return services;
     }

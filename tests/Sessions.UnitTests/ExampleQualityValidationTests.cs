@@ -124,3 +124,22 @@ public class ExampleQualityValidationTests
         Assert.Empty(verdict.Reasons);
     }
 }
+
+public class ConversationsQualityTests
+{
+    [Fact]
+    public void The_test_sessions_pass_the_quality_checks()
+    {
+        var validator = new ExampleValidator(new QualityScorer(new QualityOptions()));
+        var session = Conversations.Valid("lonely", turns: 13);
+        var turns = session.Messages!.Where(m => m.Role != "system").ToList();
+        var candidates = Enumerable.Range(0, turns.Count / 2)
+            .Select(i => new ExampleCandidate(i, $"h{i}", 60, new ExchangeText(turns[2 * i].Content!, turns[(2 * i) + 1].Content!)))
+            .ToList();
+
+        var verdicts = validator.Validate(candidates, new ValidationCorpus(new HashSet<string>(),
+            new NearDuplicateIndex(new DeduplicationOptions(), new InMemoryNearDuplicateStore()), new ModelQualityState()));
+
+        Assert.All(verdicts, v => Assert.True(v.Accepted, string.Join("; ", v.Reasons.Select(r => $"{r.Code}: {r.Detail}"))));
+    }
+}
