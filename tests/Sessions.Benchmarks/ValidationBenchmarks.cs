@@ -59,6 +59,10 @@ public class ValidationBenchmarks
         }
     }
 
+    [Benchmark(Description = "validate + dedupe one session (6 examples)")]
+    public int ValidateAndDedupeASession() =>
+        _validator.Validate(Session().Select(s => s.Candidate).ToList(), _corpus).Count(v => v.Accepted);
+
     [Benchmark(Description = "validate + dedupe + augment one session (6 examples)")]
     public async Task<int> ValidateDedupeAndAugmentASession()
     {

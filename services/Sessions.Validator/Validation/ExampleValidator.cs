@@ -54,6 +54,8 @@ public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateI
 /// </summary>
 public sealed class ExampleValidator(QualityScorer scorer)
 {
+    private static readonly TextFingerprint NoFingerprint = new(0, null, []);
+
     /// <summary>
     /// A session's originals, or the augmented copies of its accepted examples. Quality is judged against the corpus
     /// as it was before the batch (the session duplicate ratio only among originals: copies resemble each other by design).
@@ -70,7 +72,8 @@ public sealed class ExampleValidator(QualityScorer scorer)
         foreach (var (candidate, assessment) in candidates.Zip(assessments))
         {
             var reasons = new List<RejectionReason>();
-            var fingerprint = corpus.FingerprintOf(candidate.Text);
+            // Copies are never checked for near duplicates nor indexed, so they need no MinHash (most of their cost).
+            var fingerprint = candidate.IsCopy ? NoFingerprint : corpus.FingerprintOf(candidate.Text);
             if (corpus.AcceptedHashes.Contains(candidate.ContentHash))
             {
                 reasons.Add(new(ValidationCodes.DuplicateExact, "the same text is already accepted for this model"));
