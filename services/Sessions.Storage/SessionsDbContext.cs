@@ -12,7 +12,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Db
     public DbSet<TrainingDecisionRecord> TrainingDecisions => Set<TrainingDecisionRecord>();
     public DbSet<NearDuplicateBandRecord> NearDuplicateBands => Set<NearDuplicateBandRecord>();
     public DbSet<TermFrequencyRecord> TermFrequencies => Set<TermFrequencyRecord>();
-    public DbSet<ModelQualityStateRecord> ModelQualityStates => Set<ModelQualityStateRecord>();
+    public DbSet<CorpusCounterRecord> CorpusCounters => Set<CorpusCounterRecord>();
     public DbSet<ValidationReportRecord> ValidationReports => Set<ValidationReportRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -13,6 +13,7 @@ using Sessions.Text.Tokenization;
 using Sessions.Validator.Augmentation;
 using Sessions.Validator.Consumers;
 using Sessions.Validator.Deduplication;
+using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 
 namespace Sessions.Validator;
@@ -34,7 +35,18 @@ public static class ValidatorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ValidatorOptions>>().Value);
         services.Configure<DeduplicationOptions>(configuration.GetSection(DeduplicationOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeduplicationOptions>>().Value);
+        services.Configure<QualityOptions>(configuration.GetSection(QualityOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            // One place configures the sequence bounds (Validator:Min/MaxSequenceTokens); the quality checks apply them.
+            var quality = sp.GetRequiredService<IOptions<QualityOptions>>().Value;
+            var limits = sp.GetRequiredService<ValidatorOptions>();
+            quality.MinSequenceTokens = limits.MinSequenceTokens;
+            quality.MaxSequenceTokens = limits.MaxSequenceTokens;
+            return new QualityScorer(quality);
+        });
         services.AddSingleton<ExampleValidator>();
+        services.AddScoped<CorpusStatisticsStore>();
         services.AddScoped<ValidationCorpusLoader>();
         services.Configure<AugmentationOptions>(configuration.GetSection(AugmentationOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);
@@ -44,7 +56,18 @@ public static class ValidatorExtensions
         // The processor's generator and settings (Processor:Embeddings): copies are compared with their parent in the same space.
         services.TryAddSingleton(sp => configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
-        services.AddSingleton<ExampleAugmentation>();
+        var paraphrase = configuration.GetSection(AugmentationOptions.SectionName).Get<AugmentationOptions>()?.Paraphrase;
+        if (paraphrase is { Enabled: true })
+        {
+            // One client for the service's lifetime (the singleton owns it); the paraphraser applies its own timeout.
+            services.AddSingleton<IParaphraser>(sp => new OpenAiChatParaphraser(
+                new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<AugmentationOptions>().Paraphrase));
+        }
+
+        services.AddSingleton(sp => new ExampleAugmentation(
+            sp.GetRequiredService<EdaAugmenter>(), sp.GetRequiredService<ParentDistanceFilter>(),
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<ITokenCounter>(),
+            sp.GetRequiredService<AugmentationOptions>(), sp.GetService<IParaphraser>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<ExampleAugmentation>>()));
         services.AddSingleton<ValidatorMetrics>();
         return services;
     }

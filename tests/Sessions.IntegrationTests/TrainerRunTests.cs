@@ -154,7 +154,7 @@ public sealed class TrainerRunTests : IAsyncLifetime
         }
     }
 
-    private static string SessionOf(string line) => Regex.Match(line, @"of (export-\d+) asks").Groups[1].Value;
+    private static string SessionOf(string line) => Regex.Match(line, @"of (export-\d+) about").Groups[1].Value;
 
     private static async Task WaitForIdleTrainerAsync(PipelineHarness pipeline)
     {

@@ -1,15 +1,16 @@
 using Sessions.Validator;
 using Sessions.Validator.Deduplication;
+using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 
 namespace Sessions.UnitTests;
 
 public class ExampleValidatorTests
 {
-    private readonly ExampleValidator _validator = new(new ValidatorOptions());
+    private readonly ExampleValidator _validator = new(new QualityScorer(new QualityOptions()));
 
     private static ValidationCorpus Corpus(params string[] acceptedHashes) =>
-        new(acceptedHashes.ToHashSet(), new NearDuplicateIndex(new DeduplicationOptions(), new InMemoryNearDuplicateStore()));
+        new(acceptedHashes.ToHashSet(), new NearDuplicateIndex(new DeduplicationOptions(), new InMemoryNearDuplicateStore()), new ModelQualityState { Changes = new() });
 
     private static ExampleCandidate Candidate(long id, string hash, int tokens, string reply = "") =>
         new(id, hash, tokens, new ExchangeText($"question number {id} about invoices and storage", reply == "" ? $"answer {id} " + string.Join(' ', Enumerable.Range(0, 12).Select(i => $"w{id * 100 + i}")) : reply));
@@ -27,8 +28,9 @@ public class ExampleValidatorTests
         ], Corpus("known"));
 
         Assert.True(verdicts[0].Accepted);
-        Assert.Equal([ValidationCodes.SequenceTooShort], verdicts[1].Reasons.Select(r => r.Code));
-        Assert.Equal([ValidationCodes.SequenceTooLong], verdicts[2].Reasons.Select(r => r.Code));
+        Assert.Equal([ValidationCodes.SequenceTooShort, QualityCodes.LowQualityScore], verdicts[1].Reasons.Select(r => r.Code));
+        Assert.Equal([ValidationCodes.SequenceTooLong, QualityCodes.LowQualityScore], verdicts[2].Reasons.Select(r => r.Code));
+        Assert.Equal(0, verdicts[2].QualityScore);
         Assert.Equal([ValidationCodes.DuplicateExact], verdicts[3].Reasons.Select(r => r.Code));
         Assert.Equal([ValidationCodes.DuplicateExact], verdicts[4].Reasons.Select(r => r.Code));
     }
@@ -36,7 +38,8 @@ public class ExampleValidatorTests
     [Fact]
     public void A_rejected_text_does_not_block_a_later_valid_copy_in_the_same_batch()
     {
-        var verdicts = _validator.Validate([Candidate(1, "x", 900, "same reply"), Candidate(2, "x", 10, "same reply")], Corpus());
+        const string reply = "the same reply text explains where invoices are kept";
+        var verdicts = _validator.Validate([Candidate(1, "x", 900, reply), Candidate(2, "x", 10, reply)], Corpus());
 
         Assert.False(verdicts[0].Accepted);
         Assert.True(verdicts[1].Accepted);

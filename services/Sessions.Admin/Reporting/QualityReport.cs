@@ -31,7 +31,7 @@ public sealed record DailyDuplicates(DateOnly Day, int Validated, int ExactDupli
 
 /// <summary>
 /// A model's data-quality report (in the spirit of seed 000's <c>get_data_quality_report</c>): what was accepted,
-/// rejected and augmented, why, how long the examples are, their quality scores, and duplicates over time.
+/// rejected and augmented, why, what accepted examples were flagged for (outliers), how long the examples are, their quality scores, and duplicates over time.
 /// </summary>
 public sealed record QualityReport(
     string Model,
@@ -45,6 +45,7 @@ public sealed record QualityReport(
     int ExamplesAugmented,
     int ExamplesContributed,
     IReadOnlyDictionary<string, int> ExamplesRejectedByReason,
+    IReadOnlyDictionary<string, int> ExamplesFlaggedByReason,
     Histogram AcceptedTokens,
     Histogram RejectedTokens,
     Histogram QualityScores,
@@ -69,10 +70,11 @@ public sealed record QualityReport(
 
         int accepted = 0, rejected = 0, pending = 0, augmented = 0, contributed = 0;
         var exampleReasons = new Dictionary<string, int>();
+        var exampleFlags = new Dictionary<string, int>();
         List<double> acceptedTokens = [], rejectedTokens = [], scores = [];
         var days = new SortedDictionary<DateOnly, (int Validated, int Exact, int Near)>();
         await foreach (var e in db.Examples.AsNoTracking().Where(e => e.ModelName == model)
-            .Select(e => new { e.Status, e.Origin, e.TokenCount, e.QualityScore, e.RejectionReasonsJson, e.ValidatedAt })
+            .Select(e => new { e.Status, e.Origin, e.TokenCount, e.QualityScore, e.RejectionReasonsJson, e.QualityFlagsJson, e.ValidatedAt })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             if (e.QualityScore is { } score)
@@ -105,6 +107,7 @@ public sealed record QualityReport(
             }
 
             var codes = AddReasons(exampleReasons, e.RejectionReasonsJson);
+            AddReasons(exampleFlags, e.QualityFlagsJson);
             if (e.ValidatedAt is { } at)
             {
                 var day = DateOnly.FromDateTime(at);
@@ -114,7 +117,7 @@ public sealed record QualityReport(
         }
 
         return new QualityReport(model, now, sessionsAccepted, sessionsRejected,
-            Sorted(sessionReasons), accepted, rejected, pending, augmented, contributed, Sorted(exampleReasons),
+            Sorted(sessionReasons), accepted, rejected, pending, augmented, contributed, Sorted(exampleReasons), Sorted(exampleFlags),
             Histogram.Of(acceptedTokens, TokenBounds), Histogram.Of(rejectedTokens, TokenBounds), Histogram.Of(scores, ScoreBounds),
             scores.Count == 0 ? null : Math.Round(scores.Average(), 4),
             days.Select(d => new DailyDuplicates(d.Key, d.Value.Validated, d.Value.Exact, d.Value.Near)).ToList());

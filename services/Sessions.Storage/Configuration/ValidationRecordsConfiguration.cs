@@ -27,14 +27,14 @@ internal sealed class TermFrequencyRecordConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class ModelQualityStateRecordConfiguration : IEntityTypeConfiguration<ModelQualityStateRecord>
+internal sealed class CorpusCounterRecordConfiguration : IEntityTypeConfiguration<CorpusCounterRecord>
 {
-    public void Configure(EntityTypeBuilder<ModelQualityStateRecord> builder)
+    public void Configure(EntityTypeBuilder<CorpusCounterRecord> builder)
     {
-        builder.ToTable("ModelQualityStates");
-        builder.HasKey(m => m.ModelName);
-        builder.Property(m => m.ModelName).HasMaxLength(200);
-        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.ToTable("CorpusCounters");
+        builder.HasKey(c => new { c.ModelName, c.Name });
+        builder.Property(c => c.ModelName).HasMaxLength(200);
+        builder.Property(c => c.Name).HasMaxLength(64);
     }
 }
 

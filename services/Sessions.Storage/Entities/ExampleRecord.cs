@@ -23,6 +23,8 @@ public class ExampleRecord
     public long? ParentExampleId { get; set; }
     /// <summary>The validator's quality score in [0, 1]; null until validated.</summary>
     public double? QualityScore { get; set; }
+    /// <summary>JSON array of <c>{code, detail}</c>: what the validator flagged on an accepted example (outliers, a heuristic just over its limit).</summary>
+    public string? QualityFlagsJson { get; set; }
     /// <summary>MinHash signature of the example's last exchange, for near-duplicate checks of later examples.</summary>
     public byte[]? MinHashSignature { get; set; }
 }

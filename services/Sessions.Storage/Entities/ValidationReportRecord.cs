@@ -13,4 +13,6 @@ public class ValidationReportRecord
     public double? MeanQuality { get; set; }
     /// <summary>JSON object: reason code to count.</summary>
     public string ReasonsJson { get; set; } = "{}";
+    /// <summary>JSON object: flag code to count, over the accepted examples.</summary>
+    public string FlagsJson { get; set; } = "{}";
 }

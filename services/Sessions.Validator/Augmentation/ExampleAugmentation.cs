@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Sessions.Storage.Entities;
 using Sessions.Text;
 using Sessions.Validator.Validation;
@@ -13,10 +14,18 @@ public sealed record AugmentedExample(ExampleRecord Record, ExampleCandidate Can
 /// <summary>
 /// Makes the augmented copies of accepted examples: EDA rewrites of the user turn only (a model must never learn
 /// corrupted answers), embedded with the configured generator and dropped when they drift from the parent's user
-/// turn. Each copy keeps its parent's session (fold assignment) and reply, and records its parent.
+/// turn. Each copy keeps its parent's session (fold assignment) and reply, and records its parent. With a
+/// paraphraser configured, each parent also gets one paraphrase, filtered the same way; a failed paraphrase costs only
+/// that copy.
 /// </summary>
 public sealed class ExampleAugmentation(
-    EdaAugmenter eda, ParentDistanceFilter drift, IEmbeddingGenerator<string, Embedding<float>> embedder, ITokenCounter tokens, AugmentationOptions options)
+    EdaAugmenter eda,
+    ParentDistanceFilter drift,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ITokenCounter tokens,
+    AugmentationOptions options,
+    IParaphraser? paraphraser = null,
+    ILogger<ExampleAugmentation>? logger = null)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -31,7 +40,12 @@ public sealed class ExampleAugmentation(
 
         foreach (var (parent, candidate) in accepted)
         {
-            var copies = eda.Augment(parent.Id, candidate.Text.User, corpusSize);
+            var copies = eda.Augment(parent.Id, candidate.Text.User, corpusSize).ToList();
+            if (paraphraser is not null && await ParaphraseAsync(parent.Id, candidate.Text.User, ct) is { } paraphrase)
+            {
+                copies.Add(paraphrase);
+            }
+
             if (copies.Count == 0)
             {
                 continue;
@@ -55,6 +69,22 @@ public sealed class ExampleAugmentation(
         }
 
         return made;
+    }
+
+    private async Task<AugmentedCopy?> ParaphraseAsync(long parentId, string user, CancellationToken ct)
+    {
+        try
+        {
+            var text = await paraphraser!.ParaphraseAsync(user, ct);
+            return string.Equals(TextNormalizer.Normalize(text), TextNormalizer.Normalize(user), StringComparison.Ordinal)
+                ? null
+                : new AugmentedCopy(parentId, text, AugmentationOperation.Paraphrase);
+        }
+        catch (ParaphraseServiceException ex)
+        {
+            logger?.LogWarning("No paraphrase for example {ExampleId}: {Reason}", parentId, ex.Message);
+            return null;
+        }
     }
 
     private ExampleRecord CopyOf(ExampleRecord parent, string user, AugmentedCopy copy, int variant, DateTime now)

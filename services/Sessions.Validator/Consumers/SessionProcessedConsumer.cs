@@ -17,6 +17,7 @@ namespace Sessions.Validator.Consumers;
 public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
     ValidationCorpusLoader corpora,
+    CorpusStatisticsStore statistics,
     ExampleValidator validator,
     ExampleAugmentation augmentation,
     TimeProvider clock,
@@ -39,6 +40,7 @@ public sealed class SessionProcessedConsumer(
 
             var parents = pending.Zip(candidates, verdicts).Where(p => p.Third.Accepted).Select(p => (p.First, p.Second)).ToList();
             var copies = await augmentation.CopiesAsync(parents, await corpora.OriginalsAsync(message.ModelName, ct), now, ct);
+            await statistics.KnowTermsAsync(message.ModelName, corpus.Quality, copies.Select(c => c.Candidate.Text.Combined), ct);
             var copyVerdicts = validator.Validate(copies.Select(c => c.Candidate).ToList(), corpus);
             // Only copies that pass are kept: a rejected copy is a generated artifact, not data anyone sent.
             var keptCopies = copies.Zip(copyVerdicts).Where(c => c.Second.Accepted).ToList();
@@ -48,7 +50,14 @@ public sealed class SessionProcessedConsumer(
             db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
             // Copies get no band rows: later data that is near one of them is near its parent, which has them.
             corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
-            await db.SaveChangesAsync(ct); // one transaction: verdicts, copies, band rows and the report
+            // One transaction: verdicts, copies, band rows, the report and what the accepted examples add to the statistics.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+                await statistics.AddAsync(message.ModelName, corpus.Quality.Changes!, ct);
+                await transaction.CommitAsync(ct);
+            }
+
             metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);
             examples.AddRange(keptCopies.Select(c => c.First.Record));
         }
@@ -65,6 +74,7 @@ public sealed class SessionProcessedConsumer(
             example.Status = verdict.Accepted ? ExampleStatus.Accepted : ExampleStatus.Rejected;
             example.RejectionReasonsJson = verdict.Accepted ? null : JsonSerializer.Serialize(verdict.Reasons);
             example.QualityScore = verdict.QualityScore;
+            example.QualityFlagsJson = verdict.Flags.Count == 0 ? null : JsonSerializer.Serialize(verdict.Flags);
             example.ValidatedAt = now;
         }
     }

@@ -1,28 +1,38 @@
 using Sessions.Contracts;
 using Sessions.Validator.Deduplication;
+using Sessions.Validator.Quality;
 
 namespace Sessions.Validator.Validation;
 
 /// <summary>An example as the validator sees it: its hash, length, last exchange, the reply's stored embedding, and whether it is an augmented copy.</summary>
-public sealed record ExampleCandidate(long Id, string ContentHash, int TokenCount, ExchangeText Text, float[]? Embedding = null, bool IsCopy = false);
+public sealed record ExampleCandidate(long Id, string ContentHash, int TokenCount, ExchangeText Text, float[]? Embedding = null, bool IsCopy = false)
+{
+    public QualityInput Quality => new(Text.Combined, TokenCount, Embedding);
+}
 
-/// <summary>The verdict on one example; rejected examples keep every reason. The fingerprint is persisted for accepted ones.</summary>
+/// <summary>
+/// The verdict on one example: rejected when any reason is given, and then every reason is kept. Flags are what an
+/// accepted example was noticed for (an outlier, a heuristic just over its limit). The fingerprint is persisted for accepted ones.
+/// </summary>
 public sealed record ExampleVerdict(long Id, IReadOnlyList<RejectionReason> Reasons, TextFingerprint Fingerprint, double? QualityScore = null)
 {
+    public IReadOnlyList<RejectionReason> Flags { get; init; } = [];
+
     public bool Accepted => Reasons.Count == 0;
 }
 
 /// <summary>
-/// What the validator knows of a model's accepted corpus for one batch: the hashes among the batch's texts and a
-/// near-duplicate index holding the candidates the batch's band keys found. Accepted examples join both, so the
-/// later examples of a batch are checked against the earlier ones too.
+/// What the validator knows of a model's accepted corpus for one batch: the hashes among the batch's texts, a
+/// near-duplicate index holding the candidates the batch's band keys found, and the quality statistics. Accepted
+/// examples join all three, so the later examples of a batch are checked against the earlier ones too.
 /// </summary>
-public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateIndex nearDuplicates)
+public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateIndex nearDuplicates, ModelQualityState quality)
 {
     private readonly Dictionary<string, TextFingerprint> _fingerprints = new(StringComparer.Ordinal);
 
     public ISet<string> AcceptedHashes { get; } = acceptedHashes;
     public NearDuplicateIndex NearDuplicates { get; } = nearDuplicates;
+    public ModelQualityState Quality { get; } = quality;
 
     /// <summary>Computed once per text: the loader needs the band keys, the validator the signature.</summary>
     public TextFingerprint FingerprintOf(ExchangeText text)
@@ -38,25 +48,32 @@ public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateI
     }
 }
 
-/// <summary>Length bounds, exact and near duplicates against the accepted corpus and within the batch. No bus, no database.</summary>
-public sealed class ExampleValidator(ValidatorOptions options)
+/// <summary>
+/// Quality (length, unique words, TF-IDF, session duplicate ratio, chat heuristics, outliers, embedding checks) and
+/// exact and near duplicates against the accepted corpus and within the batch. No bus, no database.
+/// </summary>
+public sealed class ExampleValidator(QualityScorer scorer)
 {
+    private static readonly TextFingerprint NoFingerprint = new(0, null, []);
+
+    /// <summary>
+    /// A session's originals, or the augmented copies of its accepted examples. Quality is judged against the corpus
+    /// as it was before the batch (the session duplicate ratio only among originals: copies resemble each other by design).
+    /// </summary>
     public IReadOnlyList<ExampleVerdict> Validate(IReadOnlyList<ExampleCandidate> candidates, ValidationCorpus corpus)
     {
+        var originals = candidates.All(c => !c.IsCopy);
+        var inputs = candidates.Select(c => c.Quality).ToList();
+        var assessments = originals
+            ? scorer.AssessSession(inputs, corpus.Quality)
+            : inputs.Select(i => scorer.Assess(i, corpus.Quality)).ToList();
+
         var verdicts = new List<ExampleVerdict>(candidates.Count);
-        foreach (var candidate in candidates)
+        foreach (var (candidate, assessment) in candidates.Zip(assessments))
         {
             var reasons = new List<RejectionReason>();
-            if (candidate.TokenCount < options.MinSequenceTokens)
-            {
-                reasons.Add(new(ValidationCodes.SequenceTooShort, $"{candidate.TokenCount} tokens; at least {options.MinSequenceTokens}"));
-            }
-            else if (candidate.TokenCount > options.MaxSequenceTokens)
-            {
-                reasons.Add(new(ValidationCodes.SequenceTooLong, $"{candidate.TokenCount} tokens; at most {options.MaxSequenceTokens}"));
-            }
-
-            var fingerprint = corpus.FingerprintOf(candidate.Text);
+            // Copies are never checked for near duplicates nor indexed, so they need no MinHash (most of their cost).
+            var fingerprint = candidate.IsCopy ? NoFingerprint : corpus.FingerprintOf(candidate.Text);
             if (corpus.AcceptedHashes.Contains(candidate.ContentHash))
             {
                 reasons.Add(new(ValidationCodes.DuplicateExact, "the same text is already accepted for this model"));
@@ -65,6 +82,11 @@ public sealed class ExampleValidator(ValidatorOptions options)
             else if (!candidate.IsCopy && corpus.NearDuplicates.Check(fingerprint) is { } match)
             {
                 reasons.Add(new(ValidationCodes.DuplicateNear, $"estimated Jaccard {match.EstimatedJaccard:F2} with accepted example {match.ExampleId}"));
+            }
+
+            if (!assessment.Accepted)
+            {
+                reasons.AddRange(assessment.Reasons);
             }
 
             if (reasons.Count == 0)
@@ -76,7 +98,20 @@ public sealed class ExampleValidator(ValidatorOptions options)
                 }
             }
 
-            verdicts.Add(new ExampleVerdict(candidate.Id, reasons, fingerprint));
+            verdicts.Add(new ExampleVerdict(candidate.Id, reasons, fingerprint, assessment.Score)
+            {
+                Flags = reasons.Count == 0 ? assessment.Reasons : [],
+            });
+        }
+
+        // Learned after the batch, so that every example of a session met the same corpus. Copies are not learned:
+        // sixteen near-copies of one turn would make its words look common to the TF-IDF check.
+        foreach (var (verdict, (input, assessment)) in verdicts.Zip(inputs.Zip(assessments)))
+        {
+            if (verdict.Accepted && originals)
+            {
+                corpus.Quality.Learn(input, assessment.Signals);
+            }
         }
 
         return verdicts;

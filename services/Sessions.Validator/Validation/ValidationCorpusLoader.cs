@@ -7,9 +7,10 @@ namespace Sessions.Validator.Validation;
 
 /// <summary>
 /// Reads the part of a model's accepted corpus a batch needs: accepted hashes equal to the batch's, and the
-/// signatures of examples sharing a band key with it (one indexed lookup per band key, whatever the corpus size).
+/// signatures of examples sharing a band key with it (one indexed lookup per band key, whatever the corpus size),
+/// and the quality statistics with the document frequencies of the batch's terms.
 /// </summary>
-public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOptions options)
+public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOptions options, CorpusStatisticsStore statistics)
 {
     /// <summary>The pending examples as candidates: their last exchange, and the stored embedding of their reply when there is one.</summary>
     public async Task<List<ExampleCandidate>> CandidatesAsync(string sessionId, IReadOnlyList<ExampleRecord> pending, CancellationToken ct)
@@ -34,7 +35,8 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
             .ToListAsync(ct);
 
         var index = new NearDuplicateIndex(options, new InMemoryNearDuplicateStore(bands: options.Bands));
-        var corpus = new ValidationCorpus(accepted.ToHashSet(), index);
+        var quality = await statistics.LoadAsync(model, candidates.Select(c => c.Text.Combined), ct);
+        var corpus = new ValidationCorpus(accepted.ToHashSet(), index, quality);
         var keys = candidates.SelectMany(c => corpus.FingerprintOf(c.Text).BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();
         var signatures = await db.Examples.AsNoTracking()
             .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.MinHashSignature != null

@@ -14,6 +14,10 @@ public static class ValidationReports
             .GroupBy(c => c, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
+        var flags = verdicts.SelectMany(v => v.Flags.Select(r => r.Code).Distinct())
+            .GroupBy(c => c, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count());
         return new ValidationReportRecord
         {
             SessionId = message.SessionId,
@@ -24,6 +28,7 @@ public static class ValidationReports
             Augmented = augmented,
             MeanQuality = scores.Count == 0 ? null : Math.Round(scores.Average(), 4),
             ReasonsJson = JsonSerializer.Serialize(reasons),
+            FlagsJson = JsonSerializer.Serialize(flags),
         };
     }
 }
