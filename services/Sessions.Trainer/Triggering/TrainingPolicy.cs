@@ -31,6 +31,9 @@ public sealed class TrainingPolicy(TrainerOptions options)
 
     public int DefaultEpochs => options.Epochs;
 
+    /// <summary>How many new examples meet the threshold; a caller need not count beyond it.</summary>
+    public int EnoughNewExamples => Math.Max(1, options.MinNewExamples);
+
     public TrainingDecision Decide(TrainingRequest request, ModelTrainingState state, DateTime now)
     {
         if (!Types.Contains(request.Type))
@@ -70,6 +73,6 @@ public sealed class TrainingPolicy(TrainerOptions options)
             return new(DecisionKind.Skip, "too_soon", $"last run at {last:O}; automatic runs at most every {options.MinInterval}");
         }
 
-        return new(DecisionKind.Queue, "threshold_met", $"{state.NewAccepted} new accepted examples (at least {options.MinNewExamples})");
+        return new(DecisionKind.Queue, "threshold_met", $"at least {options.MinNewExamples} new accepted examples since the last run");
     }
 }

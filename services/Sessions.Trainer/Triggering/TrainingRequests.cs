@@ -16,7 +16,7 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
         while (true)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var (state, active) = await LoadStateAsync(request.ModelName, ct);
+            var (state, active) = await LoadStateAsync(request.ModelName, request.Force, ct);
             var decision = policy.Decide(request, state, now);
             if (decision.Kind == DecisionKind.Coalesce && !await RequestFollowUpAsync(active!, request, ct))
             {
@@ -94,7 +94,11 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
         return result;
     }
 
-    private async Task<(ModelTrainingState State, TrainingRunRecord? ActiveRun)> LoadStateAsync(string model, CancellationToken ct)
+    /// <summary>
+    /// Every validated session asks, so the cost must not grow with the corpus: new examples are counted only up to
+    /// the threshold (more changes no decision), the total only for a forced run, whose detail shows it.
+    /// </summary>
+    private async Task<(ModelTrainingState State, TrainingRunRecord? ActiveRun)> LoadStateAsync(string model, bool force, CancellationToken ct)
     {
         var known = await db.Examples.AnyAsync(e => e.ModelName == model, ct);
         var active = await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(
@@ -103,8 +107,8 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
         var watermark = await completed.MaxAsync(r => (long?)r.Watermark, ct) ?? 0;
         var lastRunAt = await completed.MaxAsync(r => r.CompletedAt, ct);
         var accepted = db.Examples.Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted);
-        var newAccepted = await accepted.CountAsync(e => e.Id > watermark, ct);
-        var total = await accepted.CountAsync(ct);
+        var newAccepted = await accepted.Where(e => e.Id > watermark).Select(e => e.Id).Take(policy.EnoughNewExamples).CountAsync(ct);
+        var total = force ? await accepted.CountAsync(ct) : 0;
         return (new ModelTrainingState(known, newAccepted, total, active?.Status, lastRunAt), active);
     }
 }

@@ -39,7 +39,8 @@ public sealed class SessionProcessedConsumer(
             Apply(pending, verdicts, now);
 
             var parents = pending.Zip(candidates, verdicts).Where(p => p.Third.Accepted).Select(p => (p.First, p.Second)).ToList();
-            var copies = await augmentation.CopiesAsync(parents, await corpora.OriginalsAsync(message.ModelName, ct), now, ct);
+            // The EDA schedule reads the dataset size: the accepted originals the quality statistics count, not a COUNT(*) that grows with the corpus.
+            var copies = await augmentation.CopiesAsync(parents, (int)corpus.Quality.Documents.DocumentCount, now, ct);
             await statistics.KnowTermsAsync(message.ModelName, corpus.Quality, copies.Select(c => c.Candidate.Text.Combined), ct);
             var copyVerdicts = validator.Validate(copies.Select(c => c.Candidate).ToList(), corpus);
             // Only copies that pass are kept: a rejected copy is a generated artifact, not data anyone sent.

@@ -24,6 +24,8 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The address ASP.NET Core reported ("Now listening on: …"), once it has.</summary>
     public Uri? ListeningAddress =>
         System.Text.RegularExpressions.Regex.Match(Output, @"Now listening on: (http://\S+)") is { Success: true } m ? new Uri(m.Groups[1].Value) : null;

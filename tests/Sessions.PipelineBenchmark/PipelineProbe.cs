@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sessions.Contracts;
+using Sessions.ServiceDefaults;
+
+namespace Sessions.PipelineBenchmark;
+
+/// <summary>
+/// The benchmark's own bus on the run's virtual host: publishes sessions with a bounded number in flight and
+/// records, per session, when it was published and when its outcome (<see cref="ExamplesValidated"/> or
+/// <see cref="SessionRejected"/>) arrived.
+/// </summary>
+public sealed class PipelineProbe : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly ConcurrentDictionary<string, long> _published = new();
+    private readonly ConcurrentDictionary<string, long> _finished = new();
+
+    private PipelineProbe(IHost host) => _host = host;
+
+    public int Finished => _finished.Count;
+
+    public static Dictionary<string, string?> RabbitSettings(string vhost) => new()
+    {
+        ["Messaging:Transport"] = "RabbitMq",
+        ["Messaging:RabbitMq:Host"] = Sessions.IntegrationTests.Infrastructure.TestServers.RabbitHost,
+        ["Messaging:RabbitMq:Port"] = Sessions.IntegrationTests.Infrastructure.TestServers.RabbitPort.ToString(),
+        ["Messaging:RabbitMq:VirtualHost"] = vhost,
+    };
+
+    public static async Task<PipelineProbe> StartAsync(string vhost, Action<IReceiveEndpointConfigurator, PipelineProbe>? endpoint = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(RabbitSettings(vhost));
+        builder.Services.AddSessionsMessaging(builder.Configuration, _ => { });
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        var probe = new PipelineProbe(builder.Build());
+        await probe._host.StartAsync();
+        var handle = probe._host.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint($"benchmark-{Guid.NewGuid():N}", e =>
+        {
+            if (endpoint is not null)
+            {
+                endpoint(e, probe);
+                return;
+            }
+
+            e.Handler<ExamplesValidated>(c => probe.Finish(c.Message.SessionId));
+            e.Handler<SessionRejected>(c => probe.Finish(c.Message.SessionId));
+        });
+        await handle.Ready;
+        return probe;
+    }
+
+    public Task Finish(string sessionId)
+    {
+        _finished.TryAdd(sessionId, Stopwatch.GetTimestamp());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Publishes every session, at most <paramref name="inFlight"/> publishes awaiting their broker confirm at once.</summary>
+    public async Task PublishAsync(IReadOnlyList<SessionEnded> sessions, int inFlight)
+    {
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < sessions.Count)
+            {
+                _published[sessions[i].SessionId!] = Stopwatch.GetTimestamp();
+                await bus.Publish(sessions[i]);
+            }
+        }));
+    }
+
+    public async Task<bool> WaitAsync(int expected, TimeSpan timeout, IProgress<int> progress)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Finished < expected && deadline.Elapsed < timeout)
+        {
+            progress.Report(Finished);
+            await Task.Delay(250);
+        }
+
+        return Finished >= expected;
+    }
+
+    /// <summary>First publish to last outcome, and each session's time from publish to outcome.</summary>
+    public (TimeSpan Elapsed, Latencies Latencies) Measure()
+    {
+        var first = _published.Values.DefaultIfEmpty(0).Min();
+        var last = _finished.Values.DefaultIfEmpty(first).Max();
+        var latencies = _finished.Where(f => _published.ContainsKey(f.Key))
+            .Select(f => Stopwatch.GetElapsedTime(_published[f.Key], f.Value));
+        return (Stopwatch.GetElapsedTime(first, last), new Latencies(latencies));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Sessions.PipelineBenchmark;
+
+/// <summary>CPU seconds and peak resident memory of a process, read from Linux's /proc (what `time` and `ps` read).</summary>
+public readonly record struct ProcessUsage(double CpuSeconds, long PeakRssBytes)
+{
+    // USER_HZ is 100 on every Linux the project runs on (sysconf(_SC_CLK_TCK)); /proc/<pid>/stat counts in it.
+    private const double TicksPerSecond = 100;
+
+    public static ProcessUsage Of(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var cpu = (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond; // utime, stime
+            var peak = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var kb = peak is null ? 0 : long.Parse(peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            return new ProcessUsage(cpu, kb * 1024);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return default; // the process has gone
+        }
+    }
+
+    public static ProcessUsage operator -(ProcessUsage end, ProcessUsage start) => new(end.CpuSeconds - start.CpuSeconds, end.PeakRssBytes);
+}
