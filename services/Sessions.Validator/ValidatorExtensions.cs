@@ -47,6 +47,10 @@ public static class ValidatorExtensions
         });
         services.AddSingleton<ExampleValidator>();
         services.AddScoped<CorpusStatisticsStore>();
+        services.AddSingleton<PendingCorpusStatistics>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<QualityOptions>>().Value);
+        services.AddSingleton<CorpusStatisticsFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CorpusStatisticsFlusher>());
         services.AddScoped<ValidationCorpusLoader>();
         services.Configure<AugmentationOptions>(configuration.GetSection(AugmentationOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);

@@ -18,6 +18,7 @@ public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
     ValidationCorpusLoader corpora,
     CorpusStatisticsStore statistics,
+    PendingCorpusStatistics unwrittenStatistics,
     ExampleValidator validator,
     ExampleAugmentation augmentation,
     TimeProvider clock,
@@ -51,13 +52,8 @@ public sealed class SessionProcessedConsumer(
             db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
             // Copies get no band rows: later data that is near one of them is near its parent, which has them.
             corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
-            // One transaction: verdicts, copies, band rows, the report and what the accepted examples add to the statistics.
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-            {
-                await db.SaveChangesAsync(ct);
-                await statistics.AddAsync(message.ModelName, corpus.Quality.Changes!, ct);
-                await transaction.CommitAsync(ct);
-            }
+            await db.SaveChangesAsync(ct); // one transaction: verdicts, copies, band rows and the report
+            unwrittenStatistics.Add(message.ModelName, corpus.Quality.Changes!); // written by CorpusStatisticsFlusher, off the hot rows
 
             metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);
             examples.AddRange(keptCopies.Select(c => c.First.Record));

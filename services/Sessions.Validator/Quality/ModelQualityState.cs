@@ -31,6 +31,9 @@ public sealed class ModelQualityState(DocumentFrequencies documents, RunningStat
     /// <summary>When set, every <see cref="Learn"/> also records what it added, for the store to persist.</summary>
     public QualityStateChanges? Changes { get; init; }
 
+    /// <summary>Document frequencies learned but not yet stored (by this process), for terms loaded later.</summary>
+    public Func<string, long>? PendingTermDocuments { get; set; }
+
     /// <summary>Adds an accepted example; the signals are the ones its assessment computed.</summary>
     public void Learn(QualityInput input, TextQualitySignals signals)
     {

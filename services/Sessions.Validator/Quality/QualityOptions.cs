@@ -63,6 +63,9 @@ public class QualityOptions
 
     public double MinQualityScore { get; set; } = 0.7;
 
+    /// <summary>How often a validator writes what its batches added to the corpus statistics (see PendingCorpusStatistics).</summary>
+    public TimeSpan StatisticsFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Penalty of a broken config rule (unique words, TF-IDF, session duplicates): alone it rejects.</summary>
     public double RulePenalty { get; set; } = 0.35;
 

@@ -13,6 +13,20 @@ public sealed class QualityStateChanges
 
     public bool IsEmpty => Counters.Count == 0;
 
+    /// <summary>Adds another batch's changes to these.</summary>
+    public void Add(QualityStateChanges other)
+    {
+        foreach (var (term, count) in other.TermDocuments)
+        {
+            TermDocuments[term] = TermDocuments.GetValueOrDefault(term) + count;
+        }
+
+        foreach (var (name, value) in other.Counters)
+        {
+            Add(name, value);
+        }
+    }
+
     internal void AddDocument(IEnumerable<string> distinctTerms)
     {
         foreach (var term in distinctTerms)

@@ -8,9 +8,10 @@ namespace Sessions.Validator.Validation;
 /// <summary>
 /// Reads and adds to a model's stored quality state: the counters of <see cref="CorpusCounterNames"/> and the document
 /// frequencies of terms. Reading costs one query for the counters and one indexed lookup for a batch's terms, however
-/// large the corpus; writing is one atomic upsert per 200 rows that only adds, so concurrent validators never conflict.
+/// large the corpus; writing is one atomic upsert per 200 rows that only adds, so concurrent validators never lose an
+/// update. Reads include this process's <see cref="PendingCorpusStatistics"/>.
 /// </summary>
-public sealed class CorpusStatisticsStore(SessionsDbContext db)
+public sealed class CorpusStatisticsStore(SessionsDbContext db, PendingCorpusStatistics pending)
 {
     /// <summary>Longer terms are not stored (the column holds 64); they read as never seen, which is what they almost always are.</summary>
     public const int MaxTermLength = 64;
@@ -23,7 +24,9 @@ public sealed class CorpusStatisticsStore(SessionsDbContext db)
         var counters = await db.CorpusCounters.AsNoTracking()
             .Where(c => c.ModelName == model)
             .ToDictionaryAsync(c => c.Name, c => c.Value, StringComparer.Ordinal, ct);
+        var pendingTerms = pending.AddPendingTo(model, counters);
         var state = ModelQualityState.FromCounters(counters, new Dictionary<string, long>(StringComparer.Ordinal), new QualityStateChanges());
+        state.PendingTermDocuments = pendingTerms;
         await KnowTermsAsync(model, state, texts, ct);
         return state;
     }
@@ -42,15 +45,18 @@ public sealed class CorpusStatisticsStore(SessionsDbContext db)
 
         var stored = await db.TermFrequencies.AsNoTracking()
             .Where(t => t.ModelName == model && terms.Contains(t.Term))
-            .Select(t => new { t.Term, t.Documents })
-            .ToListAsync(ct);
-        foreach (var row in stored)
+            .ToDictionaryAsync(t => t.Term, t => t.Documents, StringComparer.Ordinal, ct);
+        foreach (var term in terms)
         {
-            state.Documents.Know(row.Term, row.Documents);
+            var documents = stored.GetValueOrDefault(term) + (state.PendingTermDocuments?.Invoke(term) ?? 0);
+            if (documents > 0)
+            {
+                state.Documents.Know(term, documents);
+            }
         }
     }
 
-    /// <summary>Adds the changes to the stored state; run it inside the transaction that stores the verdicts.</summary>
+    /// <summary>Adds the changes to the stored state (<see cref="CorpusStatisticsFlusher"/> calls it inside a transaction).</summary>
     public async Task AddAsync(string model, QualityStateChanges changes, CancellationToken ct)
     {
         if (changes.IsEmpty)
