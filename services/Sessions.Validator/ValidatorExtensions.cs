@@ -6,6 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
+using Microsoft.Extensions.AI;
+using Sessions.Embeddings;
+using Sessions.Text;
+using Sessions.Text.Tokenization;
+using Sessions.Validator.Augmentation;
 using Sessions.Validator.Consumers;
 using Sessions.Validator.Deduplication;
 using Sessions.Validator.Validation;
@@ -31,6 +36,15 @@ public static class ValidatorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeduplicationOptions>>().Value);
         services.AddSingleton<ExampleValidator>();
         services.AddScoped<ValidationCorpusLoader>();
+        services.Configure<AugmentationOptions>(configuration.GetSection(AugmentationOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);
+        services.AddSingleton(sp => new EdaAugmenter(sp.GetRequiredService<AugmentationOptions>()));
+        services.AddSingleton(sp => new ParentDistanceFilter(sp.GetRequiredService<AugmentationOptions>()));
+        services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
+        // The processor's generator and settings (Processor:Embeddings): copies are compared with their parent in the same space.
+        services.TryAddSingleton(sp => configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
+        services.AddSingleton<ExampleAugmentation>();
         services.AddSingleton<ValidatorMetrics>();
         return services;
     }

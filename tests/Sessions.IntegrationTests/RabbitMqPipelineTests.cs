@@ -68,7 +68,9 @@ public sealed class RabbitMqPipelineTests : IAsyncLifetime
         await using var db = TestData.Open(_database);
         Assert.Equal(SessionStatus.Accepted, (await db.Sessions.SingleAsync(s => s.SessionId == "py-valid")).Status);
         Assert.Equal(SessionStatus.Rejected, (await db.Sessions.SingleAsync(s => s.SessionId == "py-short")).Status);
-        Assert.Equal(6, await db.Examples.CountAsync(e => e.SessionId == "py-valid" && e.Status == ExampleStatus.Accepted));
+        Assert.Equal(6, await db.Examples.CountAsync(e => e.SessionId == "py-valid" && e.Status == ExampleStatus.Accepted && e.Variant == 0));
+        // The services run with their shipped defaults: augmentation on, its copies counted apart.
+        Assert.Equal(validated.Augmented, await db.Examples.CountAsync(e => e.SessionId == "py-valid" && e.Origin == ExampleOrigin.Augmented));
     }
 
     [Fact]

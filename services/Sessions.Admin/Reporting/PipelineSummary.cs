@@ -16,6 +16,7 @@ public sealed record PipelineSummary(
     int ExamplesAccepted,
     int ExamplesRejected,
     IReadOnlyDictionary<string, int> ExamplesRejectedByReason,
+    int AugmentedCopies,
     IReadOnlyList<TrainingRunRecord> Runs,
     IReadOnlyList<TrainingDecisionRecord> SkippedDecisions)
 {
@@ -25,7 +26,9 @@ public sealed record PipelineSummary(
         var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.SessionId))
             .Select(s => new { s.Status, s.RejectionReasonsJson, s.EmbeddingCount }).ToListAsync(ct);
         var examples = await db.Examples.AsNoTracking().Where(e => ids.Contains(e.SessionId))
-            .Select(e => new { e.Status, e.RejectionReasonsJson }).ToListAsync(ct);
+            .Select(e => new { e.Status, e.RejectionReasonsJson, e.Variant }).ToListAsync(ct);
+        var copies = examples.Count(e => e.Variant > 0);
+        examples = examples.Where(e => e.Variant == 0).ToList();
         var runs = await db.TrainingRuns.AsNoTracking().Where(r => r.CreatedAt >= since).OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var skipped = await db.TrainingDecisions.AsNoTracking().Where(d => d.At >= since && d.Decision == "skipped")
             .OrderByDescending(d => d.Id).Take(5).ToListAsync(ct);
@@ -39,6 +42,7 @@ public sealed record PipelineSummary(
             examples.Count(e => e.Status == ExampleStatus.Accepted),
             examples.Count(e => e.Status == ExampleStatus.Rejected),
             CountReasons(examples.Where(e => e.Status == ExampleStatus.Rejected).Select(e => e.RejectionReasonsJson)),
+            copies,
             runs,
             skipped);
     }

@@ -75,12 +75,19 @@ public sealed record QualityReport(
             .Select(e => new { e.Status, e.Origin, e.TokenCount, e.QualityScore, e.RejectionReasonsJson, e.ValidatedAt })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
-            augmented += e.Origin == ExampleOrigin.Augmented ? 1 : 0;
-            contributed += e.Origin == ExampleOrigin.Contributed ? 1 : 0;
             if (e.QualityScore is { } score)
             {
                 scores.Add(score);
             }
+
+            // Copies are counted apart: accepted, rejected and pending describe the data people sent.
+            if (e.Origin == ExampleOrigin.Augmented)
+            {
+                augmented++;
+                continue;
+            }
+
+            contributed += e.Origin == ExampleOrigin.Contributed ? 1 : 0;
 
             switch (e.Status)
             {

@@ -28,13 +28,15 @@ public static class SummaryView
 
         var data = new Table().Title("Training data").AddColumns("what", "count");
         data.AddRow("embeddings stored", summary.EmbeddingsStored.ToString());
-        data.AddRow("fine-tuning examples stored", summary.ExamplesStored.ToString());
+        data.AddRow("fine-tuning examples cut from sessions", summary.ExamplesStored.ToString());
         data.AddRow("examples accepted by validation", summary.ExamplesAccepted.ToString());
         data.AddRow("examples rejected by validation", summary.ExamplesRejected.ToString());
         foreach (var (code, count) in summary.ExamplesRejectedByReason)
         {
             data.AddRow($"  rejected: {code}", count.ToString());
         }
+
+        data.AddRow("augmented copies of accepted examples (EDA)", summary.AugmentedCopies.ToString());
 
         console.Write(sessions);
         console.Write(data);

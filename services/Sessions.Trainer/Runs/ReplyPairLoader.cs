@@ -12,7 +12,8 @@ public sealed class ReplyPairLoader(SessionsDbContext db)
     public async Task<ReplyPairSet> LoadAsync(string model, long watermark, CancellationToken ct)
     {
         var examples = await db.Examples.AsNoTracking()
-            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Id <= watermark)
+            // Augmented copies share their parent's turns (and so its embeddings): one pair per original.
+            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Id <= watermark && e.Variant == 0)
             .OrderBy(e => e.Id)
             .Select(e => new ExamplePlace(e.SessionId, e.FirstMessageIndex, e.LastMessageIndex))
             .ToListAsync(ct);

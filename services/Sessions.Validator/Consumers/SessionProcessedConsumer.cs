@@ -5,15 +5,20 @@ using Microsoft.Extensions.Logging;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
+using Sessions.Validator.Augmentation;
 using Sessions.Validator.Validation;
 
 namespace Sessions.Validator.Consumers;
 
-/// <summary>Validates a session's pending examples; a redelivery finds none pending and re-publishes the stored verdicts.</summary>
+/// <summary>
+/// Validates a session's pending examples, then augments the accepted ones and validates the copies the same way;
+/// all saved at once. A redelivery finds none pending and re-publishes the stored verdicts.
+/// </summary>
 public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
     ValidationCorpusLoader corpora,
     ExampleValidator validator,
+    ExampleAugmentation augmentation,
     TimeProvider clock,
     ValidatorMetrics metrics,
     ILogger<SessionProcessedConsumer> logger) : IConsumer<SessionProcessed>
@@ -26,23 +31,26 @@ public sealed class SessionProcessedConsumer(
         var pending = examples.Where(e => e.Status == ExampleStatus.Pending).ToList();
         if (pending.Count > 0)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             var candidates = await corpora.CandidatesAsync(message.SessionId, pending, ct);
             var corpus = await corpora.LoadAsync(message.ModelName, candidates, ct);
             var verdicts = validator.Validate(candidates, corpus);
+            Apply(pending, verdicts, now);
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var (example, verdict) in pending.Zip(verdicts))
-            {
-                example.Status = verdict.Accepted ? ExampleStatus.Accepted : ExampleStatus.Rejected;
-                example.RejectionReasonsJson = verdict.Accepted ? null : JsonSerializer.Serialize(verdict.Reasons);
-                example.QualityScore = verdict.QualityScore;
-                example.ValidatedAt = now;
-            }
+            var parents = pending.Zip(candidates, verdicts).Where(p => p.Third.Accepted).Select(p => (p.First, p.Second)).ToList();
+            var copies = await augmentation.CopiesAsync(parents, await corpora.OriginalsAsync(message.ModelName, ct), now, ct);
+            var copyVerdicts = validator.Validate(copies.Select(c => c.Candidate).ToList(), corpus);
+            // Only copies that pass are kept: a rejected copy is a generated artifact, not data anyone sent.
+            var keptCopies = copies.Zip(copyVerdicts).Where(c => c.Second.Accepted).ToList();
+            Apply(keptCopies.Select(c => c.First.Record).ToList(), keptCopies.Select(c => c.Second).ToList(), now);
 
+            db.Examples.AddRange(keptCopies.Select(c => c.First.Record));
+            db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
+            // Copies get no band rows: later data that is near one of them is near its parent, which has them.
             corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
-            db.ValidationReports.Add(ValidationReports.Of(message, verdicts, augmented: 0, now));
-            await db.SaveChangesAsync(ct);
-            metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code));
+            await db.SaveChangesAsync(ct); // one transaction: verdicts, copies, band rows and the report
+            metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);
+            examples.AddRange(keptCopies.Select(c => c.First.Record));
         }
 
         var validated = Summarize(message, examples);
@@ -50,8 +58,20 @@ public sealed class SessionProcessedConsumer(
         await context.Publish(validated, ct);
     }
 
-    private static ExamplesValidated Summarize(SessionProcessed message, List<ExampleRecord> examples)
+    private static void Apply(IReadOnlyList<ExampleRecord> examples, IReadOnlyList<ExampleVerdict> verdicts, DateTime now)
     {
+        foreach (var (example, verdict) in examples.Zip(verdicts))
+        {
+            example.Status = verdict.Accepted ? ExampleStatus.Accepted : ExampleStatus.Rejected;
+            example.RejectionReasonsJson = verdict.Accepted ? null : JsonSerializer.Serialize(verdict.Reasons);
+            example.QualityScore = verdict.QualityScore;
+            example.ValidatedAt = now;
+        }
+    }
+
+    private static ExamplesValidated Summarize(SessionProcessed message, List<ExampleRecord> all)
+    {
+        var examples = all.Where(e => e.Variant == 0).ToList();
         var byReason = examples
             .Where(e => e.Status == ExampleStatus.Rejected)
             .SelectMany(e => JsonSerializer.Deserialize<List<RejectionReason>>(e.RejectionReasonsJson ?? "[]") ?? [])
@@ -62,6 +82,7 @@ public sealed class SessionProcessedConsumer(
             message.ModelName,
             examples.Count(e => e.Status == ExampleStatus.Accepted),
             examples.Count(e => e.Status == ExampleStatus.Rejected),
-            byReason);
+            byReason,
+            all.Count(e => e.Variant > 0));
     }
 }

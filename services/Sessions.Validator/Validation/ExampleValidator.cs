@@ -3,8 +3,8 @@ using Sessions.Validator.Deduplication;
 
 namespace Sessions.Validator.Validation;
 
-/// <summary>An example as the validator sees it: its hash, length, last exchange and the reply's stored embedding.</summary>
-public sealed record ExampleCandidate(long Id, string ContentHash, int TokenCount, ExchangeText Text, float[]? Embedding = null);
+/// <summary>An example as the validator sees it: its hash, length, last exchange, the reply's stored embedding, and whether it is an augmented copy.</summary>
+public sealed record ExampleCandidate(long Id, string ContentHash, int TokenCount, ExchangeText Text, float[]? Embedding = null, bool IsCopy = false);
 
 /// <summary>The verdict on one example; rejected examples keep every reason. The fingerprint is persisted for accepted ones.</summary>
 public sealed record ExampleVerdict(long Id, IReadOnlyList<RejectionReason> Reasons, TextFingerprint Fingerprint, double? QualityScore = null)
@@ -61,7 +61,8 @@ public sealed class ExampleValidator(ValidatorOptions options)
             {
                 reasons.Add(new(ValidationCodes.DuplicateExact, "the same text is already accepted for this model"));
             }
-            else if (corpus.NearDuplicates.Check(fingerprint) is { } match)
+            // An augmented copy is a near-duplicate of its parent by design; only exact copies are refused.
+            else if (!candidate.IsCopy && corpus.NearDuplicates.Check(fingerprint) is { } match)
             {
                 reasons.Add(new(ValidationCodes.DuplicateNear, $"estimated Jaccard {match.EstimatedJaccard:F2} with accepted example {match.ExampleId}"));
             }
@@ -69,7 +70,10 @@ public sealed class ExampleValidator(ValidatorOptions options)
             if (reasons.Count == 0)
             {
                 corpus.AcceptedHashes.Add(candidate.ContentHash);
-                corpus.NearDuplicates.Add(candidate.Id, fingerprint);
+                if (!candidate.IsCopy)
+                {
+                    corpus.NearDuplicates.Add(candidate.Id, fingerprint);
+                }
             }
 
             verdicts.Add(new ExampleVerdict(candidate.Id, reasons, fingerprint));

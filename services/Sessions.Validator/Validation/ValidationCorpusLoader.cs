@@ -51,6 +51,10 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
         return corpus;
     }
 
+    /// <summary>The model's accepted originals (augmented copies not counted): the dataset size the EDA schedule reads.</summary>
+    public Task<int> OriginalsAsync(string model, CancellationToken ct) =>
+        db.Examples.CountAsync(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Variant == 0, ct);
+
     /// <summary>Band rows and signatures of the accepted examples, for the caller's SaveChanges.</summary>
     public void Record(string model, IEnumerable<(ExampleRecord Example, TextFingerprint Fingerprint)> accepted)
     {

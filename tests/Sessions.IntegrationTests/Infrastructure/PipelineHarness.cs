@@ -37,6 +37,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         settings["Trainer:PollInterval"] = "00:00:01";
         var artifacts = Directory.CreateTempSubdirectory("sessions-artifacts-").FullName;
         settings["Trainer:ArtifactsPath"] = artifacts;
+        // Exact example counts are what most tests check; the augmentation tests turn it back on.
+        settings["Validator:Augmentation:Enabled"] = "false";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Sessions.Storage.Entities;
+using Sessions.Text;
+using Sessions.Validator.Validation;
+
+namespace Sessions.Validator.Augmentation;
+
+/// <summary>A copy of an accepted example with a rewritten user turn, ready to be validated like any example.</summary>
+public sealed record AugmentedExample(ExampleRecord Record, ExampleCandidate Candidate);
+
+/// <summary>
+/// Makes the augmented copies of accepted examples: EDA rewrites of the user turn only (a model must never learn
+/// corrupted answers), embedded with the configured generator and dropped when they drift from the parent's user
+/// turn. Each copy keeps its parent's session (fold assignment) and reply, and records its parent.
+/// </summary>
+public sealed class ExampleAugmentation(
+    EdaAugmenter eda, ParentDistanceFilter drift, IEmbeddingGenerator<string, Embedding<float>> embedder, ITokenCounter tokens, AugmentationOptions options)
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<List<AugmentedExample>> CopiesAsync(IReadOnlyList<(ExampleRecord Parent, ExampleCandidate Candidate)> accepted, int corpusSize, DateTime now, CancellationToken ct)
+    {
+        var made = new List<AugmentedExample>();
+        var placeholder = -1L; // copies are not stored yet: ids unique within the batch, never a real one
+        if (!options.Enabled)
+        {
+            return made;
+        }
+
+        foreach (var (parent, candidate) in accepted)
+        {
+            var copies = eda.Augment(parent.Id, candidate.Text.User, corpusSize);
+            if (copies.Count == 0)
+            {
+                continue;
+            }
+
+            var vectors = await embedder.GenerateAsync([candidate.Text.User, .. copies.Select(c => c.Text)], cancellationToken: ct);
+            var kept = drift.Filter(vectors[0].Vector.ToArray(), copies, vectors.Skip(1).Select(v => v.Vector.ToArray()).ToList());
+            var variant = 1;
+            foreach (var copy in kept)
+            {
+                var record = CopyOf(parent, candidate.Text.User, copy, variant++, now);
+                made.Add(new AugmentedExample(record, candidate with
+                {
+                    Id = placeholder--,
+                    ContentHash = record.ContentHash,
+                    TokenCount = record.TokenCount,
+                    Text = candidate.Text with { User = copy.Text },
+                    IsCopy = true,
+                }));
+            }
+        }
+
+        return made;
+    }
+
+    private ExampleRecord CopyOf(ExampleRecord parent, string user, AugmentedCopy copy, int variant, DateTime now)
+    {
+        var messages = JsonNode.Parse(parent.MessagesJson)!.AsArray();
+        var lastUser = messages.Last(m => (string?)m!["role"] == "user")!;
+        lastUser["content"] = copy.Text;
+        var pairs = messages.Select(m => ((string)m!["role"]!, (string)m["content"]!)).ToList();
+        return new ExampleRecord
+        {
+            SessionId = parent.SessionId,
+            ModelName = parent.ModelName,
+            MessagesJson = messages.ToJsonString(Json),
+            ContentHash = ContentHash.Of(pairs),
+            TokenCount = parent.TokenCount - tokens.Count(user) + tokens.Count(copy.Text),
+            FirstMessageIndex = parent.FirstMessageIndex,
+            LastMessageIndex = parent.LastMessageIndex,
+            Origin = ExampleOrigin.Augmented,
+            Variant = variant,
+            ParentExampleId = parent.Id,
+            CreatedAt = now,
+        };
+    }
+}
