@@ -43,6 +43,7 @@ public static class TrainerExtensions
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
         services.AddScoped<ReplyPairLoader>();
+        services.AddScoped<TrainingOrderLoader>();
         services.AddScoped<AdapterStage>();
         services.AddSingleton<AdapterTrainer>();
         services.AddSingleton<AdapterRun>();

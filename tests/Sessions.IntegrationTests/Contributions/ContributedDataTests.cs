@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
+using Sessions.Trainer;
 using Sessions.Trainer.Contributions;
+using Sessions.Trainer.Runs;
 
 namespace Sessions.IntegrationTests.Contributions;
 
@@ -157,5 +159,53 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
         Assert.Equal(IntegrationStatus.Committed, report.Status);
         Assert.Equal(("contributed", 1, 384), (stored.Model, stored.MessageIndex, stored.Dimension));
         Assert.Equal([0.6f, 0.8f], StoredVector.FromBytes(stored.Vector)[..2]);
+    }
+
+    [Theory]
+    [InlineData("append", null, "SSSSCCC")]
+    [InlineData("interleave", null, "SCSCSCS")]
+    public async Task The_merge_strategy_decides_where_contributed_examples_go_in_the_training_order(string merge, double? weight, string expected)
+    {
+        await SessionExamplesAsync(4);
+        await _fixture.ImportAsync(await _fixture.WriteAsync("merge.jsonl", Enumerable.Range(1, 3).Select(i => ContributionFixture.Row(i))), merge, weight);
+
+        Assert.Equal(expected, await OrderAsync());
+    }
+
+    [Fact]
+    public async Task A_weighted_merge_mixes_contributed_examples_in_at_about_their_weight()
+    {
+        await SessionExamplesAsync(200);
+        await _fixture.ImportAsync(await _fixture.WriteAsync("weighted.jsonl", Enumerable.Range(1, 200).Select(i => ContributionFixture.Row(i))), "weighted", 0.25);
+
+        var order = await OrderAsync();
+
+        Assert.Equal(400, order.Length);
+        Assert.InRange(order[..200].Count(c => c == 'C'), 30, 70);
+        Assert.Equal(order, await OrderAsync()); // seeded: the same order every time
+    }
+
+    /// <summary>S for a session example, C for a contributed one, in training order.</summary>
+    private async Task<string> OrderAsync()
+    {
+        await using var db = await _fixture.DbAsync();
+        var loader = new TrainingOrderLoader(db, new TrainerOptions());
+        var order = await loader.OrderAsync("default", long.MaxValue, CancellationToken.None);
+        var origins = await db.Examples.ToDictionaryAsync(e => e.Id, e => e.Origin);
+        var exported = await loader.ExamplesAsync(order, CancellationToken.None).ToListAsync();
+        Assert.Equal(order.Count, exported.Count);
+        return string.Concat(order.Select(id => origins[id] == ExampleOrigin.Contributed ? 'C' : 'S'));
+    }
+
+    /// <summary>Accepted session examples as the validator leaves them (written directly: this test is about ordering, not the pipeline).</summary>
+    private async Task SessionExamplesAsync(int count)
+    {
+        await using var db = await _fixture.DbAsync();
+        db.Examples.AddRange(Enumerable.Range(0, count).Select(i => new ExampleRecord
+        {
+            SessionId = $"session-{i}", ModelName = "default", MessagesJson = ContributionFixture.Row(1000 + i, "kitchen"), ContentHash = $"hash-{i}",
+            TokenCount = 30, LastMessageIndex = 1, Status = ExampleStatus.Accepted, CreatedAt = DateTime.UtcNow,
+        }));
+        await db.SaveChangesAsync();
     }
 }
