@@ -85,6 +85,8 @@ public static class TrainerExtensions
     {
         bus.AddConsumer<ExamplesValidatedConsumer, ExamplesValidatedConsumerDefinition>();
         bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();
+        bus.AddConsumer<IntegrateContributedDataConsumer, IntegrateContributedDataConsumerDefinition>();
+        bus.AddConsumer<ContributedDataIntegratedConsumer, ContributedDataIntegratedConsumerDefinition>();
         return bus;
     }
 }
