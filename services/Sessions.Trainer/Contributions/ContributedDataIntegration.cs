@@ -62,7 +62,11 @@ public sealed class ContributedDataIntegration(
         {
             report.Status = IntegrationStatus.Failed;
             report.Error = ex is DatasetImportException d ? $"{d.Code}: {d.Message}" : ex is OperationCanceledException ? "cancelled: the import was stopped" : $"{ex.GetType().Name}: {ex.Message}";
-            logger.LogWarning(ex, "Integration {IntegrationId} of {Source} failed and left nothing behind: {Error}", request.IntegrationId, request.Source, report.Error);
+            // Bad input is an expected outcome with a named error, not a fault: no stack trace for it.
+            if (ex is DatasetImportException or OperationCanceledException)
+                logger.LogInformation("Integration {IntegrationId} of {Source} failed and left nothing behind: {Error}", request.IntegrationId, request.Source, report.Error);
+            else
+                logger.LogError(ex, "Integration {IntegrationId} of {Source} failed and left nothing behind: {Error}", request.IntegrationId, request.Source, report.Error);
             if (!request.DryRun) await MarkFailedAsync(request.IntegrationId, report);
         }
 
@@ -131,14 +135,18 @@ public sealed class ContributedDataIntegration(
             }
 
             report.Accept();
-            accepted.Add((Example(request, batch[i], report.Accepted, now), batch[i], fingerprints[i]));
+            var record = Example(request, batch[i], report.Accepted, now);
+            record.MinHashSignature = fingerprints[i].Signature?.ToBytes();
+            accepted.Add((record, batch[i], fingerprints[i]));
         }
 
         db.Examples.AddRange(accepted.Select(a => a.Record));
-        db.Embeddings.AddRange(await embeddings.ForAsync(accepted.Select(a => (a.Record.SessionId, a.Example)).ToList(), ct));
         await db.SaveChangesAsync(ct); // ids assigned; band rows need them
-        duplicates.Record(accepted.Select(a => (a.Record, a.Fingerprint)));
-        await db.SaveChangesAsync(ct);
+        var bulk = new BulkRowWriter(db);
+        await bulk.WriteEmbeddingsAsync(await embeddings.ForAsync(accepted.Select(a => (a.Record.SessionId, a.Example)).ToList(), ct), ct);
+        // Band rows as validated session examples get them, so later data is checked against these rows too.
+        await bulk.WriteBandsAsync(request.ModelName,
+            accepted.Where(a => a.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Fingerprint.BandKeys)).ToList(), ct);
         db.ChangeTracker.Clear();
         batch.Clear();
     }

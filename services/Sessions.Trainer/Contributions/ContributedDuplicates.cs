@@ -59,17 +59,6 @@ public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOpt
         return (findings, fingerprints);
     }
 
-    /// <summary>Band rows and signatures for the saved accepted examples (ids assigned), for the caller's SaveChanges.</summary>
-    public void Record(IEnumerable<(ExampleRecord Example, TextFingerprint Fingerprint)> accepted)
-    {
-        foreach (var (example, fingerprint) in accepted)
-        {
-            if (fingerprint.Signature is not { } signature) continue;
-            example.MinHashSignature = signature.ToBytes();
-            db.NearDuplicateBands.AddRange(fingerprint.BandKeys.Select(k => new NearDuplicateBandRecord { ModelName = model, BandKey = unchecked((long)k), ExampleId = example.Id }));
-        }
-    }
-
     private async Task<(NearDuplicateIndex, HashSet<long>)> NearIndexAsync(TextFingerprint[] fingerprints, CancellationToken ct)
     {
         var keys = fingerprints.SelectMany(f => f.BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();

@@ -12,6 +12,8 @@ namespace Sessions.Trainer.Contributions;
 /// </summary>
 public sealed class ContributedRows(DatasetImportOptions options, IReadOnlyList<ImportSource> sources, ContributedDatasetReader reader)
 {
+    // One client for every http(s) source; no overall timeout, since a large file streams for as long as it takes.
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private long _finishedBytes;
     private MeteredStream? _current;
 
@@ -20,7 +22,7 @@ public sealed class ContributedRows(DatasetImportOptions options, IReadOnlyList<
     /// <summary>Resolves the source now: not found, outside the import roots, unsupported format... throw <see cref="DatasetImportException"/> here.</summary>
     public static ContributedRows Open(DatasetImportOptions options, string source)
     {
-        var reader = new ContributedDatasetReader(options);
+        var reader = new ContributedDatasetReader(options, Http);
         return new ContributedRows(options, reader.ResolveSources(source), reader);
     }
 
