@@ -79,7 +79,7 @@ public sealed class ContributedDataIntegration(
         var rows = ContributedRows.Open(ImportOptionsFor(request), request.Source);
         var duplicates = new ContributedDuplicates(db, deduplication, request.ModelName, request.IntegrationId, request.Dedupe);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var batch = new List<ContributedExample>(options.BatchRows);
+        var batch = new List<ContributedRow>(options.BatchRows);
         await foreach (var result in rows.ReadAsync(ct))
         {
             if (!result.IsAccepted)
@@ -88,9 +88,7 @@ public sealed class ContributedDataIntegration(
                 continue;
             }
 
-            var (example, rejection) = builder.Build(result.Row);
-            if (rejection is not null) report.Reject(rejection);
-            else batch.Add(example!);
+            batch.Add(result.Row);
             if (batch.Count >= options.BatchRows)
             {
                 await SaveBatchAsync(db, duplicates, request, batch, report, ct);
@@ -120,8 +118,17 @@ public sealed class ContributedDataIntegration(
     }
 
     private async Task SaveBatchAsync(SessionsDbContext db, ContributedDuplicates duplicates, IntegrationRequest request,
-        List<ContributedExample> batch, IntegrationReport report, CancellationToken ct)
+        List<ContributedRow> rows, IntegrationReport report, CancellationToken ct)
     {
+        // Redaction, token counting and hashing are pure per-row work: spread over the cores, kept in row order.
+        var batch = new List<ContributedExample>(rows.Count);
+        foreach (var (example, rejection) in rows.AsParallel().AsOrdered().WithCancellation(ct).Select(builder.Build))
+        {
+            if (rejection is not null) report.Reject(rejection);
+            else batch.Add(example!);
+        }
+
+        rows.Clear();
         if (batch.Count == 0) return;
         var (findings, fingerprints) = await duplicates.CheckAsync(batch, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -148,7 +155,6 @@ public sealed class ContributedDataIntegration(
         await bulk.WriteBandsAsync(request.ModelName,
             accepted.Where(a => a.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Fingerprint.BandKeys)).ToList(), ct);
         db.ChangeTracker.Clear();
-        batch.Clear();
     }
 
     private static ExampleRecord Example(IntegrationRequest request, ContributedExample example, long number, DateTime now) => new()

@@ -22,7 +22,7 @@ public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOpt
 
     public async Task<(DuplicateFinding?[] Findings, TextFingerprint[] Fingerprints)> CheckAsync(IReadOnlyList<ContributedExample> batch, CancellationToken ct)
     {
-        var fingerprints = batch.Select(e => _fingerprinter.Fingerprint(e.LastExchange.Combined)).ToArray();
+        var fingerprints = batch.AsParallel().AsOrdered().WithCancellation(ct).Select(e => _fingerprinter.Fingerprint(e.LastExchange.Combined)).ToArray();
         var hashes = batch.Select(e => e.ContentHash).Distinct().ToList();
         var stored = await db.Examples.AsNoTracking()
             .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && hashes.Contains(e.ContentHash))

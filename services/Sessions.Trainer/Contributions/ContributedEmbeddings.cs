@@ -33,18 +33,28 @@ public sealed class ContributedEmbeddings(
             }
         }
 
-        foreach (var batch in toEmbed.Chunk(embeddingOptions.BatchSize))
+        // Batches are embedded concurrently (the built-in generator is CPU work; an endpoint serves requests in parallel).
+        var batches = toEmbed.Chunk(embeddingOptions.BatchSize).ToArray();
+        var results = new List<EmbeddingRecord>[batches.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, batches.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (b, token) => results[b] = await EmbedAsync(batches[b], token));
+        foreach (var batch in results) records.AddRange(batch);
+        return records;
+    }
+
+    private async Task<List<EmbeddingRecord>> EmbedAsync((string SessionId, int Index, string Text)[] batch, CancellationToken ct)
+    {
+        // A token covers at least one character, so a text no longer than the budget needs no counting.
+        var texts = batch.Select(t => t.Text.Length <= embeddingOptions.MaxTokens ? t.Text : tokens.Truncate(t.Text, embeddingOptions.MaxTokens));
+        var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
+        var records = new List<EmbeddingRecord>(batch.Length);
+        for (var j = 0; j < batch.Length; j++)
         {
-            // A token covers at least one character, so a text no longer than the budget needs no counting.
-            var texts = batch.Select(t => t.Text.Length <= embeddingOptions.MaxTokens ? t.Text : tokens.Truncate(t.Text, embeddingOptions.MaxTokens));
-            var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
-            for (var j = 0; j < batch.Length; j++)
+            var vector = generated[j].Vector.ToArray();
+            if (EmbeddingVector.Problem(vector, embeddingOptions.Dimensions) is null)
             {
-                var vector = generated[j].Vector.ToArray();
-                if (EmbeddingVector.Problem(vector, embeddingOptions.Dimensions) is null)
-                {
-                    records.Add(Record(batch[j].SessionId, batch[j].Index, embeddingOptions.Model, vector));
-                }
+                records.Add(Record(batch[j].SessionId, batch[j].Index, embeddingOptions.Model, vector));
             }
         }
 
