@@ -50,7 +50,7 @@ public sealed class ContributedDataIntegration(
         }
 
         // A "running" row left by a crashed attempt: its transaction died with it, so the import starts over.
-        record ??= db.Integrations.Add(NewRecord(request)).Entity;
+        record ??= db.Integrations.Add(IntegrationRecords.Integration(request)).Entity;
         record.StartedAt = clock.GetUtcNow().UtcDateTime;
         if (!request.DryRun) await db.SaveChangesAsync(ct);
 
@@ -76,7 +76,7 @@ public sealed class ContributedDataIntegration(
     private async Task ImportAsync(SessionsDbContext db, IntegrationRequest request, IntegrationRecord record, IntegrationReport report,
         IProgress<IntegrationProgress>? progress, CancellationToken ct)
     {
-        var rows = ContributedRows.Open(ImportOptionsFor(request), request.Source);
+        var rows = ContributedRows.Open(IntegrationRecords.ImportOptions(importOptions, request), request.Source);
         var duplicates = new ContributedDuplicates(db, deduplication, request.ModelName, request.IntegrationId, request.Dedupe);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = new List<ContributedRow>(options.BatchRows);
@@ -142,7 +142,7 @@ public sealed class ContributedDataIntegration(
             }
 
             report.Accept();
-            var record = Example(request, batch[i], report.Accepted, now);
+            var record = IntegrationRecords.Example(request, batch[i], report.Accepted, now);
             record.MinHashSignature = fingerprints[i].Signature?.ToBytes();
             accepted.Add((record, batch[i], fingerprints[i]));
         }
@@ -157,22 +157,6 @@ public sealed class ContributedDataIntegration(
         db.ChangeTracker.Clear();
     }
 
-    private static ExampleRecord Example(IntegrationRequest request, ContributedExample example, long number, DateTime now) => new()
-    {
-        SessionId = SessionIdOf(request.IntegrationId, number),
-        ModelName = request.ModelName,
-        MessagesJson = example.MessagesJson,
-        ContentHash = example.ContentHash,
-        TokenCount = example.TokenCount,
-        FirstMessageIndex = 0,
-        LastMessageIndex = example.Messages.Count - 1,
-        Status = ExampleStatus.Accepted,
-        CreatedAt = now,
-        ValidatedAt = now,
-        Origin = ExampleOrigin.Contributed,
-        IntegrationId = request.IntegrationId,
-    };
-
     private async Task MarkFailedAsync(Guid id, IntegrationReport report)
     {
         // A fresh context and no cancellation: the failure must be recorded even when the import was cancelled.
@@ -183,36 +167,4 @@ public sealed class ContributedDataIntegration(
         record.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
     }
-
-    private DatasetImportOptions ImportOptionsFor(IntegrationRequest request) => new()
-    {
-        ImportRoots = importOptions.ImportRoots,
-        Format = request.Format ?? importOptions.Format,
-        MaxRowBytes = importOptions.MaxRowBytes,
-        SchemaPath = request.SchemaPath ?? importOptions.SchemaPath,
-        Csv = importOptions.Csv,
-        Embeddings = importOptions.Embeddings,
-        ShuffleSeed = request.ShuffleSeed,
-        ShuffleBufferRows = importOptions.ShuffleBufferRows,
-    };
-
-    private static string FormatOf(IntegrationRequest request)
-    {
-        var format = request.Format ?? Path.GetExtension(request.Source).TrimStart('.').ToLowerInvariant();
-        return format.Length <= 16 ? format : format[..16];
-    }
-
-    private static IntegrationRecord NewRecord(IntegrationRequest request) => new()
-    {
-        Id = request.IntegrationId,
-        ModelName = request.ModelName,
-        Source = request.Source.Length <= 2000 ? request.Source : request.Source[..2000],
-        Format = FormatOf(request),
-        MergeStrategy = request.MergeStrategy,
-        Weight = request.Weight,
-        ShuffleSeed = request.ShuffleSeed,
-        Dedupe = request.Dedupe,
-        Status = IntegrationStatus.Running,
-        RequestedBy = request.RequestedBy.Length <= 200 ? request.RequestedBy : request.RequestedBy[..200],
-    };
 }
