@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sessions.Admin.Commands;
 
-var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, report data quality, show status, migrate the database.")
+var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, import contributed data, report data quality, show status, migrate the database.")
 {
     IngestCommand.Create(),
     TrainCommand.Create(),
@@ -11,5 +11,7 @@ var root = new RootCommand("Sessions admin tool: generate and ingest sessions, t
     GenerateCommand.Create(),
     ExportCommand.Create(),
     ReportCommand.Create(),
+    ImportCommand.Create(),
+    IntegrationsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

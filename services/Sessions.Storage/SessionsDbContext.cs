@@ -14,6 +14,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Db
     public DbSet<TermFrequencyRecord> TermFrequencies => Set<TermFrequencyRecord>();
     public DbSet<CorpusCounterRecord> CorpusCounters => Set<CorpusCounterRecord>();
     public DbSet<ValidationReportRecord> ValidationReports => Set<ValidationReportRecord>();
+    public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SessionsDbContext).Assembly);

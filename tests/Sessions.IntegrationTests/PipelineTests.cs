@@ -270,6 +270,11 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
         await db.Embeddings.Take(1).ToListAsync();
         await db.TrainingRuns.Take(1).ToListAsync();
         await db.TrainingDecisions.Take(1).ToListAsync();
+        await db.NearDuplicateBands.Take(1).ToListAsync();
+        await db.TermFrequencies.Take(1).ToListAsync();
+        await db.CorpusCounters.Take(1).ToListAsync();
+        await db.ValidationReports.Take(1).ToListAsync();
+        await db.Integrations.Take(1).ToListAsync();
     }
 
     private async Task<string> SnapshotAsync(string? exclude = null)

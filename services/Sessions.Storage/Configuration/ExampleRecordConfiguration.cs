@@ -22,5 +22,7 @@ internal sealed class ExampleRecordConfiguration : IEntityTypeConfiguration<Exam
             .HasFilter("\"Status\" = 'accepted'")
             .HasDatabaseName("IX_Examples_AcceptedContent");
         builder.HasIndex(e => new { e.ModelName, e.Status, e.Id });
+        // Rollback of an integration deletes by it.
+        builder.HasIndex(e => e.IntegrationId);
     }
 }

@@ -27,6 +27,8 @@ public class ExampleRecord
     public string? QualityFlagsJson { get; set; }
     /// <summary>MinHash signature of the example's last exchange, for near-duplicate checks of later examples.</summary>
     public byte[]? MinHashSignature { get; set; }
+    /// <summary>The contributed-data integration that added it (<see cref="IntegrationRecord"/>); null for session data.</summary>
+    public Guid? IntegrationId { get; set; }
 }
 
 public static class ExampleOrigin

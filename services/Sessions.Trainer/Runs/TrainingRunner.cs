@@ -18,6 +18,7 @@ public sealed class TrainingRunner(
     CommandBackend command,
     OpenAiFineTuningBackend openAi,
     AdapterStage adapter,
+    TrainingOrderLoader trainingOrder,
     TrainerOptions options,
     IBus bus,
     TimeProvider clock,
@@ -130,11 +131,9 @@ public sealed class TrainingRunner(
 
         if (run.Type is TrainingType.FineTuning or TrainingType.All)
         {
-            var accepted = db.Examples.AsNoTracking()
-                .Where(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted && e.Id <= snapshot.Watermark)
-                .OrderBy(e => e.Id)
-                .Select(e => new ExportExample(e.SessionId, e.MessagesJson, e.TokenCount))
-                .AsAsyncEnumerable();
+            // Session data in id order, contributed data merged in by each integration's strategy.
+            var order = await trainingOrder.OrderAsync(run.ModelName, snapshot.Watermark, ct);
+            var accepted = trainingOrder.ExamplesAsync(order, ct);
             var card = await new FineTuningExporter(folds).ExportAsync(accepted, run.ArtifactLocation, run.ModelName, run.ModelVersion, snapshot.Hash, ct);
             metrics["suggested_epochs"] = card.SuggestedEpochs;
             metrics["p95_tokens"] = card.Tokens.P95;

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Storage;
+using Sessions.Trainer.Contributions;
+using Spectre.Console;
+
+namespace Sessions.Admin.Commands;
+
+public static class IntegrationsCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "Only this model" };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
+        var command = new Command("integrations", "List contributed-data integrations (newest first) with their status and counts; 'integrations rollback ID' undoes one.")
+        {
+            model, json, Rollback(),
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = ImportCommand.BuildHost();
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<SessionsDbContext>>().CreateDbContextAsync(ct);
+            var name = parse.GetValue(model);
+            try
+            {
+                var integrations = await db.Integrations.AsNoTracking().Where(i => name == null || i.ModelName == name).OrderByDescending(i => i.StartedAt).ToListAsync(ct);
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(integrations, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+                    return AdminHost.Ok;
+                }
+
+                var table = new Table().AddColumns("integration id", "model", "status", "merge", "read", "accepted", "rejected", "duplicates", "started");
+                foreach (var i in integrations)
+                {
+                    table.AddRow(i.Id.ToString(), Markup.Escape(i.ModelName), i.Status, i.Weight is { } w ? $"{i.MergeStrategy} {w}" : i.MergeStrategy,
+                        $"{i.RowsRead:N0}", $"{i.Accepted:N0}", $"{i.Rejected:N0}", $"{i.DuplicatesInFile + i.DuplicatesExisting:N0}", $"{i.StartedAt:u}");
+                }
+
+                AnsiConsole.Write(table);
+                foreach (var i in integrations)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[grey]{i.Id}: {i.Source}{(i.Error is null ? "" : " — " + i.Error)}[/]");
+                }
+
+                return AdminHost.Ok;
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+            {
+                await Console.Error.WriteLineAsync($"cannot read integrations: {ex.Message} — is the database migrated? (sessions-admin migrate)");
+                return AdminHost.Failed;
+            }
+        });
+        return command;
+    }
+
+    private static Command Rollback()
+    {
+        var id = new Argument<Guid>("id") { Description = "The integration id (from 'sessions-admin integrations')" };
+        var command = new Command("rollback", "Remove a committed integration's examples, embeddings and band rows in one transaction.") { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var host = ImportCommand.BuildHost();
+            try
+            {
+                var outcome = await host.Services.GetRequiredService<IntegrationRollback>().RollBackAsync(parse.GetValue(id), ct);
+                if (outcome.RolledBack)
+                {
+                    Console.WriteLine(outcome.Detail);
+                    return AdminHost.Ok;
+                }
+
+                await Console.Error.WriteLineAsync(outcome.Detail);
+                return AdminHost.Refused;
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+            {
+                await Console.Error.WriteLineAsync($"cannot roll back: {ex.Message} — is the database migrated? (sessions-admin migrate)");
+                return AdminHost.Failed;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,5 @@
+using Sessions.ServiceDefaults;
+
+namespace Sessions.Trainer.Consumers;
+
+public sealed class ContributedDataIntegratedConsumerDefinition : PipelineConsumerDefinition<ContributedDataIntegratedConsumer>;

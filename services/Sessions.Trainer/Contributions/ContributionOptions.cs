@@ -1,0 +1,24 @@
+namespace Sessions.Trainer.Contributions;
+
+/// <summary>How contributed rows become examples, bound from <c>Trainer:Contributions</c>; reading settings are <c>Datasets:Import</c>.</summary>
+public sealed class ContributionOptions
+{
+    public const string SectionName = "Trainer:Contributions";
+
+    /// <summary>Rows saved per <c>SaveChanges</c> (then the change tracker is cleared, so memory stays bounded).</summary>
+    public int BatchRows { get; set; } = 1_000;
+
+    /// <summary>The same bounds the validator applies to session examples.</summary>
+    public int MinSequenceTokens { get; set; } = 1;
+
+    public int MaxSequenceTokens { get; set; } = 512;
+
+    /// <summary>Tokens added per message for the chat format, as the processor's example cutter counts them.</summary>
+    public int TokensPerMessage { get; set; } = 4;
+
+    /// <summary>The <c>Model</c> stored with a row's own (cleaned) embedding.</summary>
+    public string EmbeddingModel { get; set; } = "contributed";
+
+    /// <summary>Rejections listed with row numbers in a report; counts stay exact beyond it.</summary>
+    public int MaxListedRejections { get; set; } = 1_000;
+}
