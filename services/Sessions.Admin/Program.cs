@@ -13,5 +13,6 @@ var root = new RootCommand("Sessions admin tool: generate and ingest sessions, t
     ReportCommand.Create(),
     ImportCommand.Create(),
     IntegrationsCommand.Create(),
+    ErrorsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
