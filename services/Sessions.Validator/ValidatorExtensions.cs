@@ -48,6 +48,7 @@ public static class ValidatorExtensions
         services.AddSingleton<ExampleValidator>();
         services.AddScoped<CorpusStatisticsStore>();
         services.AddSingleton<PendingCorpusStatistics>();
+        services.AddSingleton<StoredCountersCache>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<QualityOptions>>().Value);
         services.AddSingleton<CorpusStatisticsFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<CorpusStatisticsFlusher>());

@@ -11,7 +11,7 @@ namespace Sessions.Validator.Validation;
 /// large the corpus; writing is one atomic upsert per 200 rows that only adds, so concurrent validators never lose an
 /// update. Reads include this process's <see cref="PendingCorpusStatistics"/>.
 /// </summary>
-public sealed class CorpusStatisticsStore(SessionsDbContext db, PendingCorpusStatistics pending)
+public sealed class CorpusStatisticsStore(SessionsDbContext db, PendingCorpusStatistics pending, StoredCountersCache stored)
 {
     /// <summary>Longer terms are not stored (the column holds 64); they read as never seen, which is what they almost always are.</summary>
     public const int MaxTermLength = 64;
@@ -21,9 +21,9 @@ public sealed class CorpusStatisticsStore(SessionsDbContext db, PendingCorpusSta
     /// <summary>The model's state with the document frequencies of the terms of <paramref name="texts"/>; it records what it learns.</summary>
     public async Task<ModelQualityState> LoadAsync(string model, IEnumerable<string> texts, CancellationToken ct)
     {
-        var counters = await db.CorpusCounters.AsNoTracking()
+        var counters = await stored.GetAsync(model, () => db.CorpusCounters.AsNoTracking()
             .Where(c => c.ModelName == model)
-            .ToDictionaryAsync(c => c.Name, c => c.Value, StringComparer.Ordinal, ct);
+            .ToDictionaryAsync(c => c.Name, c => c.Value, StringComparer.Ordinal, ct));
         var pendingTerms = pending.AddPendingTo(model, counters);
         var state = ModelQualityState.FromCounters(counters, new Dictionary<string, long>(StringComparer.Ordinal), new QualityStateChanges());
         state.PendingTermDocuments = pendingTerms;

@@ -38,9 +38,15 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
         var quality = await statistics.LoadAsync(model, candidates.Select(c => c.Text.Combined), ct);
         var corpus = new ValidationCorpus(accepted.ToHashSet(), index, quality);
         var keys = candidates.SelectMany(c => corpus.FingerprintOf(c.Text).BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();
-        var signatures = await db.Examples.AsNoTracking()
-            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.MinHashSignature != null
-                && db.NearDuplicateBands.Any(b => b.ModelName == model && keys.Contains(b.BandKey) && b.ExampleId == e.Id))
+        // Two indexed lookups, driven from the band keys: an EXISTS correlated with every accepted example made the
+        // database walk the whole corpus per batch (measured: the validator's reads grew with the corpus).
+        var ids = await db.NearDuplicateBands.AsNoTracking()
+            .Where(b => b.ModelName == model && keys.Contains(b.BandKey))
+            .Select(b => b.ExampleId)
+            .Distinct()
+            .ToListAsync(ct);
+        var signatures = ids.Count == 0 ? [] : await db.Examples.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) && e.Status == ExampleStatus.Accepted && e.MinHashSignature != null)
             .Select(e => new { e.Id, e.MinHashSignature })
             .ToListAsync(ct);
         var bands = new LshBands(options.Bands, options.Rows);
