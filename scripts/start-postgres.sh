@@ -104,6 +104,8 @@ as_os_user "$bin/psql" -h "$socket_dir" -p "$port" -U postgres -d postgres -X -q
 SELECT format('CREATE ROLE %I', :'user') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'user', :'password') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
+-- Tests drop their databases WITH (FORCE); a background worker (autovacuum) on one is not the role's own process.
+SELECT format('GRANT pg_signal_backend TO %I', :'user') \gexec
 SQL
 log "PostgreSQL ready: role $db_user, database $db_name, log $server_log"
 echo "$connection"
