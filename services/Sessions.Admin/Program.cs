@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sessions.Admin.Commands;
 
-var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, report data quality, show status, migrate the database.")
+var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, report data quality, show status, move error-queue messages back, migrate the database.")
 {
     IngestCommand.Create(),
     TrainCommand.Create(),
@@ -11,5 +11,6 @@ var root = new RootCommand("Sessions admin tool: generate and ingest sessions, t
     GenerateCommand.Create(),
     ExportCommand.Create(),
     ReportCommand.Create(),
+    ErrorsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
