@@ -18,7 +18,7 @@ public static class PipelineDrain
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new InvalidOperationException(ex.Message + "\nservice output (tail):\n" + Tail(fleet.Output), ex);
+            throw new InvalidOperationException($"{ex.Message}\nstate: {await StateAsync(vhost, database)}\nservice output (tail):\n{Tail(fleet.Output)}", ex);
         }
     }
 
@@ -66,6 +66,18 @@ public static class PipelineDrain
         Assert.Equal(stored.Sum(s => s.ExampleCount), originals);
         Assert.True(stored.Where(s => s.Status == SessionStatus.Accepted).All(s => s.ExampleCount > 0));
         Assert.Equal(0, await db.Examples.CountAsync(e => e.Status == ExampleStatus.Pending));
+    }
+
+    private static async Task<string> StateAsync(string vhost, TestDatabase database)
+    {
+        await using var db = TestData.Open(database);
+        var queues = new List<string>();
+        foreach (var queue in Queues)
+        {
+            queues.Add($"{queue}={(await TestServers.QueueAsync(vhost, queue)).Messages} error={(await TestServers.QueueAsync(vhost, queue + "_error")).Messages}");
+        }
+
+        return $"sessions={await db.Sessions.CountAsync()} pending examples={await db.Examples.CountAsync(e => e.Status == ExampleStatus.Pending)} {string.Join(", ", queues)}";
     }
 
     private static string Tail(string output) => output.Length > 4000 ? output[^4000..] : output;

@@ -58,7 +58,7 @@ public sealed class ServiceCrashTests : IAsyncLifetime
 
         var (ingested, ingestOutput) = await ingest;
         Assert.True(ingested == 0, ingestOutput);
-        await PipelineDrain.UntilSettledAsync(_vhost, _database, Sessions, TimeSpan.FromSeconds(150), fleet);
+        await PipelineDrain.UntilSettledAsync(_vhost, _database, Sessions, TimeSpan.FromSeconds(240), fleet);
         await PipelineDrain.AssertExactAsync(_database, stream);
         Assert.All(fleet.Services, s => Assert.False(s.HasExited, s.Output));
 
