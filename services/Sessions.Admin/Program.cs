@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sessions.Admin.Commands;
 
-var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, import contributed data, report data quality, show status, migrate the database.")
+var root = new RootCommand("Sessions admin tool: generate and ingest sessions, trigger training, list runs, export examples, import contributed data, report data quality, show status, move error-queue messages back, migrate the database.")
 {
     IngestCommand.Create(),
     TrainCommand.Create(),

@@ -1,78 +1,90 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using RabbitMQ.Client.Exceptions;
-using Sessions.Admin.ErrorQueues;
-using Sessions.ServiceDefaults;
+using Sessions.Admin.Errors;
 using Spectre.Console;
 
 namespace Sessions.Admin.Commands;
 
+/// <summary><c>errors</c> lists MassTransit's error queues; <c>errors requeue</c> moves their messages back for reprocessing.</summary>
 public static class ErrorsCommand
 {
+    /// <summary>The pipeline's receive endpoints (kebab-case consumer names), listed when no --queue is given.</summary>
+    public static readonly string[] PipelineQueues = ["session-ended", "session-processed", "examples-validated", "train-model"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static Command Create()
     {
-        var queues = new Option<string[]>("--queue") { Description = "Queue(s) whose error queue to look at (default: the pipeline's)", AllowMultipleArgumentsPerToken = true };
+        var queues = new Option<string[]>("--queue") { Description = "Queue whose <queue>_error to show (repeatable; default: every pipeline queue)" };
+        var first = new Option<int>("--first") { Description = "How many of the first messages to show per queue", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
-        var list = new Command("errors", "Count the messages in the pipeline's error queues (<queue>_error); `errors requeue` moves them back.")
+        var command = new Command("errors", "List the error queues: message counts and the first messages with the fault MassTransit recorded.")
         {
-            queues, json,
+            queues, first, json, CreateRequeue(),
         };
-        list.SetAction(async (parse, ct) => await RunAsync(async mover =>
+        command.SetAction(async (parse, ct) =>
         {
-            var counts = await mover.CountAsync(parse.GetValue(queues) is { Length: > 0 } q ? q : ErrorQueueMover.PipelineQueues, ct);
+            await using var errors = await ErrorQueueConnection.OpenAsync(ct);
+            if (errors is null)
+            {
+                return AdminHost.Unreachable;
+            }
+
+            var names = parse.GetValue(queues) is { Length: > 0 } chosen ? chosen : PipelineQueues;
+            var summaries = new List<ErrorQueueSummary>();
+            foreach (var name in names)
+            {
+                summaries.Add(await errors.SummarizeAsync(name, parse.GetValue(first), ct));
+            }
+
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(counts, JsonSerializerOptions.Web));
+                Console.WriteLine(JsonSerializer.Serialize(summaries, Json));
+                return AdminHost.Ok;
             }
-            else
+
+            var table = new Table().AddColumns("error queue", "messages", "first faults");
+            foreach (var s in summaries)
             {
-                var table = new Table().AddColumns("queue", "error queue", "messages");
-                counts.ForEach(c => table.AddRow(c.Queue, c.ErrorQueue, c.Messages?.ToString() ?? "[grey](none)[/]"));
-                AnsiConsole.Write(table);
+                var faults = s.Exists ? string.Join('\n', s.First.Select(m => $"{m.ExceptionType}: {m.Reason}")) : "(not created yet)";
+                table.AddRow(Markup.Escape(s.ErrorQueue), s.Messages.ToString(), Markup.Escape(faults));
             }
 
+            AnsiConsole.Write(table);
             return AdminHost.Ok;
-        }));
+        });
+        return command;
+    }
 
-        var queue = new Option<string>("--queue") { Description = "The queue whose error queue to empty into it", Required = true };
-        var max = new Option<int>("--max") { Description = "Move at most this many messages", DefaultValueFactory = _ => int.MaxValue };
-        var requeue = new Command("requeue", "Move messages from <queue>_error back to <queue> for reprocessing (each acknowledged only after the broker confirmed it back).")
+    private static Command CreateRequeue()
+    {
+        var queue = new Option<string>("--queue") { Description = "Queue to move <queue>_error back into", Required = true };
+        var max = new Option<int>("--max") { Description = "Move at most this many", DefaultValueFactory = _ => int.MaxValue };
+        var command = new Command("requeue", "Move messages from <queue>_error back to <queue>, fault headers stripped; each is acknowledged only after the broker confirmed its copy.")
         {
             queue, max,
         };
-        requeue.SetAction(async (parse, ct) => await RunAsync(async mover =>
+        command.SetAction(async (parse, ct) =>
         {
-            var name = parse.GetValue(queue)!;
-            var moved = await AnsiConsole.Progress().StartAsync(async progress =>
+            await using var errors = await ErrorQueueConnection.OpenAsync(ct);
+            if (errors is null)
             {
-                var task = progress.AddTask($"{name}_error → {name}", maxValue: double.MaxValue);
-                return await mover.RequeueAsync(name, parse.GetValue(max), new Progress<int>(n => task.Description = $"{name}_error → {name}: {n} moved"), ct);
-            });
-            Console.WriteLine($"{moved} message(s) moved from {name}_error back to {name}");
-            return AdminHost.Ok;
-        }));
-        list.Subcommands.Add(requeue);
-        return list;
-    }
+                return AdminHost.Unreachable;
+            }
 
-    private static async Task<int> RunAsync(Func<ErrorQueueMover, Task<int>> action)
-    {
-        var configuration = AdminHost.CreateBuilder().Configuration;
-        var rabbit = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.RabbitMq ?? new RabbitMqOptions();
-        try
-        {
-            return await action(new ErrorQueueMover(rabbit));
-        }
-        catch (ErrorQueueException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return AdminHost.Unreachable;
-        }
-        catch (OperationInterruptedException ex)
-        {
-            await Console.Error.WriteLineAsync($"RabbitMQ refused: {ex.ShutdownReason?.ReplyText ?? ex.Message} (does the queue exist in virtual host '{rabbit.VirtualHost}'?)");
-            return AdminHost.Refused;
-        }
+            var name = parse.GetValue(queue)!;
+            try
+            {
+                var moved = await errors.RequeueAsync(name, parse.GetValue(max), ct);
+                Console.WriteLine($"moved {moved} message(s) from {ErrorQueue.ErrorQueueOf(name)} back to {name}");
+                return AdminHost.Ok;
+            }
+            catch (InvalidOperationException ex)
+            {
+                await Console.Error.WriteLineAsync($"cannot requeue: {ex.Message}");
+                return AdminHost.Failed;
+            }
+        });
+        return command;
     }
 }

@@ -68,6 +68,13 @@ public sealed class ServiceProcess : IDisposable
         return (tool._process.ExitCode, tool.Output);
     }
 
+    /// <summary>SIGKILL, as a crash would: no graceful shutdown, unacknowledged messages go back to the broker.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
