@@ -37,6 +37,17 @@ public class TrainingPolicyTests
     }
 
     [Fact]
+    public void A_follow_up_of_automatic_triggers_waits_for_the_minimum_interval_but_one_an_admin_asked_for_does_not()
+    {
+        var justFinished = State(50, lastRun: Now.AddSeconds(-1));
+        var automatic = Auto with { Trigger = TrainingPolicy.FollowUpTrigger(anyManual: false, anyForced: false) };
+        var asked = Auto with { Trigger = TrainingPolicy.FollowUpTrigger(anyManual: true, anyForced: false) };
+        Assert.Equal((DecisionKind.Skip, "too_soon"), Pair(_policy.Decide(automatic, justFinished, Now)));
+        Assert.Equal((DecisionKind.Queue, "threshold_met"), Pair(_policy.Decide(asked, justFinished, Now)));
+        Assert.Equal(DecisionKind.Queue, _policy.Decide(automatic, State(50, lastRun: Now.AddMinutes(-11)), Now).Kind);
+    }
+
+    [Fact]
     public void Force_ignores_the_threshold_but_not_an_unknown_model_or_type()
     {
         var forced = Auto with { Trigger = TriggerKind.Manual, Force = true };

@@ -29,6 +29,8 @@ public class TrainingRunRecord
     /// <summary>A trigger arrived while this run was running; one follow-up run is queued when it ends.</summary>
     public bool FollowUpRequested { get; set; }
     public bool FollowUpForced { get; set; }
+    /// <summary>An admin's trigger is among the coalesced ones: the follow-up is not held back by the automatic runs' minimum interval.</summary>
+    public bool FollowUpManual { get; set; }
 }
 
 public static class TrainingRunStatus

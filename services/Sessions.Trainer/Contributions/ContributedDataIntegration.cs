@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sessions.Datasets;
 using Sessions.Storage;
+using Sessions.Storage.Bulk;
 using Sessions.Storage.Entities;
 using Sessions.Validator.Deduplication;
 

@@ -183,14 +183,15 @@ public sealed class TrainingRunner(
     {
         // Read after the run ended: triggers flag the run only while it is active (see TrainingRequests).
         var followUp = await db.TrainingRuns.AsNoTracking().Where(r => r.Id == run.Id)
-            .Select(r => new { r.FollowUpRequested, r.FollowUpForced }).SingleAsync(ct);
+            .Select(r => new { r.FollowUpRequested, r.FollowUpForced, r.FollowUpManual }).SingleAsync(ct);
         if (!followUp.FollowUpRequested)
         {
             return;
         }
 
+        var trigger = TrainingPolicy.FollowUpTrigger(followUp.FollowUpManual, followUp.FollowUpForced);
         var outcome = await requests.RequestAsync(
-            new TrainingRequest(run.ModelName, run.Type, TriggerKind.FollowUp, followUp.FollowUpForced, run.RequestedBy), ct);
+            new TrainingRequest(run.ModelName, run.Type, trigger, followUp.FollowUpForced, run.RequestedBy), ct);
         await bus.Publish((object?)outcome.Queued ?? outcome.Skipped!, ct);
     }
 }

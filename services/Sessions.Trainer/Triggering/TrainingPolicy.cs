@@ -34,6 +34,13 @@ public sealed class TrainingPolicy(TrainerOptions options)
     /// <summary>How many new examples meet the threshold; a caller need not count beyond it.</summary>
     public int EnoughNewExamples => Math.Max(1, options.MinNewExamples);
 
+    /// <summary>
+    /// The trigger a run's follow-up is decided as: coalesced automatic triggers stay automatic (the minimum interval
+    /// holds them back, or a steady stream would keep the trainer retraining back to back); an admin's keeps its way.
+    /// </summary>
+    public static string FollowUpTrigger(bool anyManual, bool anyForced) =>
+        anyManual || anyForced ? TriggerKind.FollowUp : TriggerKind.Auto;
+
     public TrainingDecision Decide(TrainingRequest request, ModelTrainingState state, DateTime now)
     {
         if (!Types.Contains(request.Type))

@@ -42,11 +42,13 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
     private async Task<bool> RequestFollowUpAsync(TrainingRunRecord active, TrainingRequest request, CancellationToken ct)
     {
         var forced = request.Force && active.Status == TrainingRunStatus.Running;
+        var manual = request.Trigger == TriggerKind.Manual;
         var flagged = await db.TrainingRuns
             .Where(r => r.Id == active.Id && (r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.FollowUpRequested, true)
-                .SetProperty(r => r.FollowUpForced, r => r.FollowUpForced || forced), ct);
+                .SetProperty(r => r.FollowUpForced, r => r.FollowUpForced || forced)
+                .SetProperty(r => r.FollowUpManual, r => r.FollowUpManual || manual), ct);
         return flagged == 1;
     }
 

@@ -54,9 +54,10 @@ public sealed class ExampleAugmentation(
             var vectors = await embedder.GenerateAsync([candidate.Text.User, .. copies.Select(c => c.Text)], cancellationToken: ct);
             var kept = drift.Filter(vectors[0].Vector.ToArray(), copies, vectors.Skip(1).Select(v => v.Vector.ToArray()).ToList());
             var variant = 1;
+            var history = JsonNode.Parse(parent.MessagesJson)!.AsArray(); // parsed once, its last user turn rewritten per copy
             foreach (var copy in kept)
             {
-                var record = CopyOf(parent, candidate.Text.User, copy, variant++, now);
+                var record = CopyOf(parent, history, candidate.Text.User, copy, variant++, now);
                 made.Add(new AugmentedExample(record, candidate with
                 {
                     Id = placeholder--,
@@ -87,9 +88,8 @@ public sealed class ExampleAugmentation(
         }
     }
 
-    private ExampleRecord CopyOf(ExampleRecord parent, string user, AugmentedCopy copy, int variant, DateTime now)
+    private ExampleRecord CopyOf(ExampleRecord parent, JsonArray messages, string user, AugmentedCopy copy, int variant, DateTime now)
     {
-        var messages = JsonNode.Parse(parent.MessagesJson)!.AsArray();
         var lastUser = messages.Last(m => (string?)m!["role"] == "user")!;
         lastUser["content"] = copy.Text;
         var pairs = messages.Select(m => ((string)m!["role"]!, (string)m["content"]!)).ToList();

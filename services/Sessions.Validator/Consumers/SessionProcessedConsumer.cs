@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sessions.Contracts;
 using Sessions.Storage;
+using Sessions.Storage.Bulk;
 using Sessions.Storage.Entities;
 using Sessions.Validator.Augmentation;
 using Sessions.Validator.Validation;
@@ -48,11 +49,19 @@ public sealed class SessionProcessedConsumer(
             var keptCopies = copies.Zip(copyVerdicts).Where(c => c.Second.Accepted).ToList();
             Apply(keptCopies.Select(c => c.First.Record).ToList(), keptCopies.Select(c => c.Second).ToList(), now);
 
-            db.Examples.AddRange(keptCopies.Select(c => c.First.Record));
             db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
             // Copies get no band rows: later data that is near one of them is near its parent, which has them.
-            corpora.Record(message.ModelName, pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
-            await db.SaveChangesAsync(ct); // one transaction: verdicts, copies, band rows and the report
+            var bands = ValidationCorpusLoader.BandRows(pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct)) // verdicts, copies, band rows and the report, or none
+            {
+                await db.SaveChangesAsync(ct);
+                // Up to 16 copies and 16 band rows per example: through EF Core they were most of the validator's CPU.
+                var bulk = new BulkRowWriter(db);
+                await bulk.WriteCopiesAsync(keptCopies.Select(c => c.First.Record).ToList(), ct);
+                await bulk.WriteBandsAsync(message.ModelName, bands, ct);
+                await transaction.CommitAsync(ct);
+            }
+
             unwrittenStatistics.Add(message.ModelName, corpus.Quality.Changes!); // written by CorpusStatisticsFlusher, off the hot rows
 
             metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);

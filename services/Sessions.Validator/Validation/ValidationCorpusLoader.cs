@@ -59,23 +59,19 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
         return corpus;
     }
 
-    /// <summary>Band rows and signatures of the accepted examples, for the caller's SaveChanges.</summary>
-    public void Record(string model, IEnumerable<(ExampleRecord Example, TextFingerprint Fingerprint)> accepted)
+    /// <summary>Sets the accepted examples' signatures (saved with them) and returns their band rows for the bulk writer.</summary>
+    public static List<(long ExampleId, IReadOnlyList<ulong> Keys)> BandRows(IEnumerable<(ExampleRecord Example, TextFingerprint Fingerprint)> accepted)
     {
+        var rows = new List<(long, IReadOnlyList<ulong>)>();
         foreach (var (example, fingerprint) in accepted)
         {
-            if (fingerprint.Signature is not { } signature)
+            if (fingerprint.Signature is { } signature)
             {
-                continue;
+                example.MinHashSignature = signature.ToBytes();
+                rows.Add((example.Id, fingerprint.BandKeys));
             }
-
-            example.MinHashSignature = signature.ToBytes();
-            db.NearDuplicateBands.AddRange(fingerprint.BandKeys.Select(k => new NearDuplicateBandRecord
-            {
-                ModelName = model,
-                BandKey = unchecked((long)k),
-                ExampleId = example.Id,
-            }));
         }
+
+        return rows;
     }
 }

@@ -3,21 +3,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
-using Sessions.Storage;
 using Sessions.Storage.Entities;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Storage.Bulk;
 
 /// <summary>
-/// Writes the bulk of an import's rows — near-duplicate band rows (16 per accepted example) and embeddings (one per
-/// message) — in the open transaction with each provider's bulk path: PostgreSQL binary COPY, SQLite one prepared
-/// INSERT reused. Through EF Core's change tracker they cost several times the rest of the import. Examples stay
-/// with EF Core: their ids come back from it, and band rows need them.
+/// Writes rows that come by the hundred and whose ids nobody reads back — near-duplicate band rows (16 per accepted
+/// example), embeddings (one per message), augmented copies (up to 16 per example) — in the open transaction with each
+/// provider's bulk path: PostgreSQL binary COPY, SQLite one prepared INSERT reused. Through EF Core's change tracker
+/// they cost several times the rest of the work. Examples whose ids are needed stay with EF Core.
 /// </summary>
 public sealed class BulkRowWriter(SessionsDbContext db)
 {
     private const string BandColumns = "\"NearDuplicateBands\" (\"ModelName\", \"BandKey\", \"ExampleId\")";
     private const string EmbeddingColumns = "\"Embeddings\" (\"SessionId\", \"MessageIndex\", \"Model\", \"Dimension\", \"Vector\")";
+    private const string CopyColumns = "\"Examples\" (\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
+        "\"FirstMessageIndex\", \"LastMessageIndex\", \"Status\", \"CreatedAt\", \"ValidatedAt\", \"Origin\", \"Variant\", " +
+        "\"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\")";
 
     public Task WriteBandsAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>
         WriteAsync(BandColumns, rows.SelectMany(r => r.Keys.Select(k => new object[] { model, unchecked((long)k), r.ExampleId })),
@@ -26,6 +28,20 @@ public sealed class BulkRowWriter(SessionsDbContext db)
     public Task WriteEmbeddingsAsync(IReadOnlyList<EmbeddingRecord> rows, CancellationToken ct) =>
         WriteAsync(EmbeddingColumns, rows.Select(e => new object[] { e.SessionId, e.MessageIndex, e.Model, e.Dimension, e.Vector }),
             [NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Bytea], ct);
+
+    /// <summary>Accepted augmented copies: no rejection reasons, signature or integration, and no id read back.</summary>
+    public Task WriteCopiesAsync(IReadOnlyList<ExampleRecord> copies, CancellationToken ct) =>
+        WriteAsync(CopyColumns, copies.Select(e => new object[]
+            {
+                e.SessionId, e.ModelName, e.MessagesJson, e.ContentHash, e.TokenCount, e.FirstMessageIndex, e.LastMessageIndex, e.Status,
+                e.CreatedAt, (object?)e.ValidatedAt ?? DBNull.Value, e.Origin, e.Variant, (object?)e.ParentExampleId ?? DBNull.Value,
+                (object?)e.QualityScore ?? DBNull.Value, (object?)e.QualityFlagsJson ?? DBNull.Value,
+            }),
+            [
+                NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
+                NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar,
+                NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Text,
+            ], ct);
 
     private async Task WriteAsync(string table, IEnumerable<object[]> rows, NpgsqlDbType[] types, CancellationToken ct)
     {
