@@ -7,6 +7,11 @@ namespace Sessions.Storage;
 /// <summary>Chooses the EF Core provider from configuration.</summary>
 public static class StorageProviders
 {
+    // `ids.Contains(x)` as one array parameter (PostgreSQL `= ANY(@ids)`, SQLite `json_each(@ids)`) rather than EF Core 10's
+    // default of one parameter per element: the validator's term and band-key lookups carry hundreds, and building and
+    // binding that SQL per query was a visible share of its CPU under load.
+    private const ParameterTranslationMode OneCollectionParameter = ParameterTranslationMode.Parameter;
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
         // The migrations are written by hand (EF Core's Design package does not restore here), so there is no
@@ -14,12 +19,12 @@ public static class StorageProviders
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         if (string.Equals(options.Provider, DatabaseProvider.Postgres, StringComparison.OrdinalIgnoreCase))
         {
-            return builder.UseNpgsql(options.ConnectionString);
+            return builder.UseNpgsql(options.ConnectionString, o => o.UseParameterizedCollectionMode(OneCollectionParameter));
         }
 
         if (string.Equals(options.Provider, DatabaseProvider.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            return builder.UseSqlite(PrepareSqlite(options.ConnectionString));
+            return builder.UseSqlite(PrepareSqlite(options.ConnectionString), o => o.UseParameterizedCollectionMode(OneCollectionParameter));
         }
 
         throw new InvalidOperationException(

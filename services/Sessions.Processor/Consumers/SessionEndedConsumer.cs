@@ -5,6 +5,7 @@ using Sessions.Contracts;
 using Sessions.Embeddings;
 using Sessions.Processor.Requirements;
 using Sessions.Storage;
+using Sessions.Storage.Bulk;
 using Sessions.Storage.Entities;
 
 namespace Sessions.Processor.Consumers;
@@ -42,9 +43,16 @@ public sealed class SessionEndedConsumer(
             var now = clock.GetUtcNow().UtcDateTime;
             stored = SessionRecords.Session(session, outcome, now);
             db.Sessions.Add(stored);
-            db.Examples.AddRange(SessionRecords.Examples(session, outcome, now));
-            db.Embeddings.AddRange(SessionRecords.Embeddings(session, outcome, embeddingOptions.Model));
-            await db.SaveChangesAsync(ct);
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct)) // the session with its rows, or nothing
+            {
+                await db.SaveChangesAsync(ct); // first: a concurrent duplicate fails here on the session id, and is retried
+                // Ten examples and twenty embeddings a session whose ids nobody reads back: bulk, not EF Core's change tracker.
+                var bulk = new BulkRowWriter(db);
+                await bulk.WriteExamplesAsync(SessionRecords.Examples(session, outcome, now).ToList(), ct);
+                await bulk.WriteEmbeddingsAsync(SessionRecords.Embeddings(session, outcome, embeddingOptions.Model).ToList(), ct);
+                await transaction.CommitAsync(ct);
+            }
+
             logger.LogInformation("Session {SessionId} {Status}: {Examples} examples, {Embeddings} embeddings",
                 stored.SessionId, stored.Status, stored.ExampleCount, stored.EmbeddingCount);
         }

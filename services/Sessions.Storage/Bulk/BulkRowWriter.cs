@@ -17,9 +17,9 @@ public sealed class BulkRowWriter(SessionsDbContext db)
 {
     private const string BandColumns = "\"NearDuplicateBands\" (\"ModelName\", \"BandKey\", \"ExampleId\")";
     private const string EmbeddingColumns = "\"Embeddings\" (\"SessionId\", \"MessageIndex\", \"Model\", \"Dimension\", \"Vector\")";
-    private const string CopyColumns = "\"Examples\" (\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
-        "\"FirstMessageIndex\", \"LastMessageIndex\", \"Status\", \"CreatedAt\", \"ValidatedAt\", \"Origin\", \"Variant\", " +
-        "\"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\")";
+    private const string ExampleColumns = "\"Examples\" (\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
+        "\"FirstMessageIndex\", \"LastMessageIndex\", \"Status\", \"RejectionReasonsJson\", \"CreatedAt\", \"ValidatedAt\", \"Origin\", " +
+        "\"Variant\", \"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\", \"MinHashSignature\", \"IntegrationId\")";
 
     public Task WriteBandsAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>
         WriteAsync(BandColumns, rows.SelectMany(r => r.Keys.Select(k => new object[] { model, unchecked((long)k), r.ExampleId })),
@@ -29,19 +29,22 @@ public sealed class BulkRowWriter(SessionsDbContext db)
         WriteAsync(EmbeddingColumns, rows.Select(e => new object[] { e.SessionId, e.MessageIndex, e.Model, e.Dimension, e.Vector }),
             [NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Bytea], ct);
 
-    /// <summary>Accepted augmented copies: no rejection reasons, signature or integration, and no id read back.</summary>
-    public Task WriteCopiesAsync(IReadOnlyList<ExampleRecord> copies, CancellationToken ct) =>
-        WriteAsync(CopyColumns, copies.Select(e => new object[]
+    /// <summary>Examples whose ids nobody reads back (a session's cut examples, augmented copies); every column but the id.</summary>
+    public Task WriteExamplesAsync(IReadOnlyList<ExampleRecord> examples, CancellationToken ct) =>
+        WriteAsync(ExampleColumns, examples.Select(e => new[]
             {
                 e.SessionId, e.ModelName, e.MessagesJson, e.ContentHash, e.TokenCount, e.FirstMessageIndex, e.LastMessageIndex, e.Status,
-                e.CreatedAt, (object?)e.ValidatedAt ?? DBNull.Value, e.Origin, e.Variant, (object?)e.ParentExampleId ?? DBNull.Value,
-                (object?)e.QualityScore ?? DBNull.Value, (object?)e.QualityFlagsJson ?? DBNull.Value,
+                OrNull(e.RejectionReasonsJson), e.CreatedAt, OrNull(e.ValidatedAt), e.Origin, e.Variant, OrNull(e.ParentExampleId),
+                OrNull(e.QualityScore), OrNull(e.QualityFlagsJson), OrNull(e.MinHashSignature), OrNull(e.IntegrationId),
             }),
             [
                 NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
-                NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar,
-                NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Text,
+                NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
+                NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Bytea,
+                NpgsqlDbType.Uuid,
             ], ct);
+
+    private static object OrNull(object? value) => value ?? DBNull.Value;
 
     private async Task WriteAsync(string table, IEnumerable<object[]> rows, NpgsqlDbType[] types, CancellationToken ct)
     {
@@ -66,7 +69,8 @@ public sealed class BulkRowWriter(SessionsDbContext db)
         var prepared = false;
         foreach (var row in rows)
         {
-            for (var i = 0; i < row.Length; i++) parameters[i].Value = row[i];
+            // EF Core's SQLite mapping keeps a Guid as upper-case text; the ADO.NET default would be a blob.
+            for (var i = 0; i < row.Length; i++) parameters[i].Value = row[i] is Guid guid ? guid.ToString().ToUpperInvariant() : row[i];
             if (!prepared) await command.PrepareAsync(ct);
             prepared = true;
             await command.ExecuteNonQueryAsync(ct);

@@ -57,7 +57,7 @@ public sealed class SessionProcessedConsumer(
                 await db.SaveChangesAsync(ct);
                 // Up to 16 copies and 16 band rows per example: through EF Core they were most of the validator's CPU.
                 var bulk = new BulkRowWriter(db);
-                await bulk.WriteCopiesAsync(keptCopies.Select(c => c.First.Record).ToList(), ct);
+                await bulk.WriteExamplesAsync(keptCopies.Select(c => c.First.Record).ToList(), ct);
                 await bulk.WriteBandsAsync(message.ModelName, bands, ct);
                 await transaction.CommitAsync(ct);
             }
