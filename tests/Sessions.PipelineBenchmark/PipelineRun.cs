@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MassTransit;
 using Sessions.Contracts;
 using Sessions.IntegrationTests.Infrastructure;
@@ -70,6 +71,10 @@ public static class PipelineRun
                 Console.Error.WriteLine($"{provider}: only {probe.Finished} of {sessions.Count} outcomes within {settings.Timeout}");
             }
 
+            // Training competes with the stream for the same cores: say how much of it there was.
+            var trainer = services[Array.IndexOf(ServiceNames, "Trainer")].Output;
+            Console.Error.WriteLine($"{provider}: training runs completed during the stream: {Regex.Matches(trainer, "Training run \\S+ for \\S+ completed").Count}; " +
+                string.Join("; ", Regex.Matches(trainer, @"completed as \S+ on \d+ examples").Select(m => m.Value)));
             var (elapsed, latencies) = probe.Measure();
             var figures = ServiceNames.Select((name, i) => new ServiceFigures(name, (after[i] - before[i]).CpuSeconds, after[i].PeakRssBytes)).ToList();
             return new RunFigures($"RabbitMQ + {(provider == "postgres" ? "PostgreSQL" : "SQLite")}, 3 processes", sessions.Count, probe.Finished, elapsed, latencies, figures);

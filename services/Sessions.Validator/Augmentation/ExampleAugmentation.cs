@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Sessions.Storage.Entities;
@@ -27,8 +25,6 @@ public sealed class ExampleAugmentation(
     IParaphraser? paraphraser = null,
     ILogger<ExampleAugmentation>? logger = null)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public async Task<List<AugmentedExample>> CopiesAsync(IReadOnlyList<(ExampleRecord Parent, ExampleCandidate Candidate)> accepted, int corpusSize, DateTime now, CancellationToken ct)
     {
         var made = new List<AugmentedExample>();
@@ -54,7 +50,7 @@ public sealed class ExampleAugmentation(
             var vectors = await embedder.GenerateAsync([candidate.Text.User, .. copies.Select(c => c.Text)], cancellationToken: ct);
             var kept = drift.Filter(vectors[0].Vector.ToArray(), copies, vectors.Skip(1).Select(v => v.Vector.ToArray()).ToList());
             var variant = 1;
-            var history = JsonNode.Parse(parent.MessagesJson)!.AsArray(); // parsed once, its last user turn rewritten per copy
+            var history = new ParentHistory(parent.MessagesJson);
             foreach (var copy in kept)
             {
                 var record = CopyOf(parent, history, candidate.Text.User, copy, variant++, now);
@@ -88,17 +84,15 @@ public sealed class ExampleAugmentation(
         }
     }
 
-    private ExampleRecord CopyOf(ExampleRecord parent, JsonArray messages, string user, AugmentedCopy copy, int variant, DateTime now)
+    private ExampleRecord CopyOf(ExampleRecord parent, ParentHistory history, string user, AugmentedCopy copy, int variant, DateTime now)
     {
-        var lastUser = messages.Last(m => (string?)m!["role"] == "user")!;
-        lastUser["content"] = copy.Text;
-        var pairs = messages.Select(m => ((string)m!["role"]!, (string)m["content"]!)).ToList();
+        var (messagesJson, contentHash) = history.With(copy.Text);
         return new ExampleRecord
         {
             SessionId = parent.SessionId,
             ModelName = parent.ModelName,
-            MessagesJson = messages.ToJsonString(Json),
-            ContentHash = ContentHash.Of(pairs),
+            MessagesJson = messagesJson,
+            ContentHash = contentHash,
             TokenCount = parent.TokenCount - tokens.Count(user) + tokens.Count(copy.Text),
             FirstMessageIndex = parent.FirstMessageIndex,
             LastMessageIndex = parent.LastMessageIndex,
