@@ -63,9 +63,12 @@ public static class PipelineRun
 
             await using var probe = await PipelineProbe.StartAsync(vhost);
             var before = services.Select(s => ProcessUsage.Of(s.ProcessId)).ToList();
+            var serversBefore = (Postgres: ProcessUsage.CpuSecondsOfAll("postgres"), Rabbit: ProcessUsage.CpuSecondsOfAll("beam.smp"));
             await probe.PublishAsync(sessions, settings.InFlight);
             var done = await probe.WaitAsync(sessions.Count, settings.Timeout, Progress($"{provider}: outcomes"));
             var after = services.Select(s => ProcessUsage.Of(s.ProcessId)).ToList();
+            Console.Error.WriteLine($"{provider}: CPU s of the servers during the stream (all their processes on the machine): " +
+                $"PostgreSQL {ProcessUsage.CpuSecondsOfAll("postgres") - serversBefore.Postgres:0.0}, RabbitMQ {ProcessUsage.CpuSecondsOfAll("beam.smp") - serversBefore.Rabbit:0.0}");
             if (!done)
             {
                 Console.Error.WriteLine($"{provider}: only {probe.Finished} of {sessions.Count} outcomes within {settings.Timeout}");

@@ -24,5 +24,27 @@ public readonly record struct ProcessUsage(double CpuSeconds, long PeakRssBytes)
         }
     }
 
+    /// <summary>
+    /// CPU seconds of every live process with this command name (PostgreSQL's backends are <c>postgres</c>, RabbitMQ's
+    /// VM <c>beam.smp</c>): the servers use the same cores as the services. Backends that exit in between are missed.
+    /// </summary>
+    public static double CpuSecondsOfAll(string command) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(pid => pid!.All(char.IsAsciiDigit) && CommandOf(pid!) == command)
+            .Sum(pid => Of(int.Parse(pid!)).CpuSeconds);
+
+    private static string? CommandOf(string pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static ProcessUsage operator -(ProcessUsage end, ProcessUsage start) => new(end.CpuSeconds - start.CpuSeconds, end.PeakRssBytes);
 }
