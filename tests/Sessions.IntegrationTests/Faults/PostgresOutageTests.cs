@@ -103,7 +103,9 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         await PipelineDrain.AssertExactAsync(_database!, stream);
         foreach (var queue in PipelineDrain.Queues)
         {
-            Assert.Equal(0, (await TestServers.QueueAsync(_vhost, queue + "_error")).Messages);
+            // Eventually: the management API's counts lag the requeue by up to 5 s.
+            await Eventually.Until(async () => (await TestServers.QueueAsync(_vhost, queue + "_error")).Messages == 0,
+                TimeSpan.FromSeconds(30), $"{queue}_error empty after the requeue");
         }
 
         Assert.All(fleet.Services, s => Assert.False(s.HasExited, s.Output));
