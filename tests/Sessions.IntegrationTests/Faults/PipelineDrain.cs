@@ -9,20 +9,20 @@ public static class PipelineDrain
 {
     public static readonly string[] Queues = ["session-ended", "session-processed", "examples-validated"];
 
-    /// <summary>Every session stored, no example pending, and the pipeline queues empty.</summary>
-    public static async Task UntilSettledAsync(string vhost, TestDatabase database, int sessions, TimeSpan timeout, ServiceFleet fleet)
+    /// <summary>Every session stored, no example pending, and the pipeline queues (on the shared RabbitMQ unless given a node) empty.</summary>
+    public static async Task UntilSettledAsync(string vhost, TestDatabase database, int sessions, TimeSpan timeout, ServiceFleet fleet, RabbitNode? node = null)
     {
         try
         {
-            await SettledAsync(vhost, database, sessions, timeout);
+            await SettledAsync(vhost, database, sessions, timeout, node);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new InvalidOperationException($"{ex.Message}\nstate: {await StateAsync(vhost, database)}\nservice output (tail):\n{Tail(fleet.Output)}", ex);
+            throw new InvalidOperationException($"{ex.Message}\nstate: {await StateAsync(vhost, database, node)}\nservice output (tail):\n{Tail(fleet.Output)}", ex);
         }
     }
 
-    private static Task SettledAsync(string vhost, TestDatabase database, int sessions, TimeSpan timeout) =>
+    private static Task SettledAsync(string vhost, TestDatabase database, int sessions, TimeSpan timeout, RabbitNode? node) =>
         Eventually.Until(async () =>
         {
             await using var db = TestData.Open(database);
@@ -33,7 +33,7 @@ public static class PipelineDrain
 
             foreach (var queue in Queues)
             {
-                if ((await TestServers.QueueAsync(vhost, queue)).Messages > 0)
+                if ((await TestServers.QueueAsync(vhost, queue, node)).Messages > 0)
                 {
                     return false;
                 }
@@ -68,17 +68,17 @@ public static class PipelineDrain
         Assert.Equal(0, await db.Examples.CountAsync(e => e.Status == ExampleStatus.Pending));
     }
 
-    private static async Task<string> StateAsync(string vhost, TestDatabase database)
+    private static async Task<string> StateAsync(string vhost, TestDatabase database, RabbitNode? node)
     {
         await using var db = TestData.Open(database);
         var queues = new List<string>();
         foreach (var queue in Queues)
         {
-            queues.Add($"{queue}={(await TestServers.QueueAsync(vhost, queue)).Messages} error={(await TestServers.QueueAsync(vhost, queue + "_error")).Messages}");
+            queues.Add($"{queue}={(await TestServers.QueueAsync(vhost, queue, node)).Messages} error={(await TestServers.QueueAsync(vhost, queue + "_error", node)).Messages}");
         }
 
         return $"sessions={await db.Sessions.CountAsync()} pending examples={await db.Examples.CountAsync(e => e.Status == ExampleStatus.Pending)} {string.Join(", ", queues)}";
     }
 
-    private static string Tail(string output) => output.Length > 4000 ? output[^4000..] : output;
+    public static string Tail(string output) => output.Length > 4000 ? output[^4000..] : output;
 }

@@ -18,11 +18,12 @@ public sealed class EventLog : IAsyncDisposable
 
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
-    public static Dictionary<string, string?> RabbitSettings(string vhost) => new()
+    /// <summary>The messaging settings of a service or tool on <paramref name="vhost"/> of the shared RabbitMQ, or of <paramref name="node"/>.</summary>
+    public static Dictionary<string, string?> RabbitSettings(string vhost, RabbitNode? node = null) => new()
     {
         ["Messaging:Transport"] = "RabbitMq",
-        ["Messaging:RabbitMq:Host"] = TestServers.RabbitHost,
-        ["Messaging:RabbitMq:Port"] = TestServers.RabbitPort.ToString(),
+        ["Messaging:RabbitMq:Host"] = (node ?? TestServers.Rabbit).Host,
+        ["Messaging:RabbitMq:Port"] = (node ?? TestServers.Rabbit).Port.ToString(),
         ["Messaging:RabbitMq:VirtualHost"] = vhost,
     };
 

@@ -1,6 +1,6 @@
 namespace Sessions.IntegrationTests.Infrastructure;
 
-/// <summary>The three services started as separate processes on one RabbitMQ virtual host, once their queues have consumers.</summary>
+/// <summary>The three services started as separate processes on one RabbitMQ virtual host (of the shared node unless given another), once their queues have consumers.</summary>
 public sealed class ServiceFleet : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -33,7 +33,7 @@ public sealed class ServiceFleet : IDisposable
     public string Output => string.Join("\n----\n", Killed.Concat(Services).Select(s => s.Output));
 
     public static async Task<ServiceFleet> StartAsync(string vhost, IReadOnlyDictionary<string, string?> environment,
-        Func<string, IReadOnlyDictionary<string, string?>>? perService = null)
+        Func<string, IReadOnlyDictionary<string, string?>>? perService = null, RabbitNode? node = null)
     {
         var services = new List<ServiceProcess>();
         var environments = new Dictionary<string, Dictionary<string, string?>>();
@@ -52,7 +52,7 @@ public sealed class ServiceFleet : IDisposable
         var fleet = new ServiceFleet(services, environments);
         foreach (var queue in new[] { "session-ended", "session-processed", "examples-validated", "train-model" })
         {
-            await Eventually.Until(async () => (await TestServers.QueueAsync(vhost, queue)).Consumers > 0 || services.Any(s => s.HasExited),
+            await Eventually.Until(async () => (await TestServers.QueueAsync(vhost, queue, node)).Consumers > 0 || services.Any(s => s.HasExited),
                 StartTimeout, $"a consumer on {queue}");
             if (services.Any(s => s.HasExited))
             {

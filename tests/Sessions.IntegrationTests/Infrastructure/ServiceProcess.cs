@@ -37,12 +37,21 @@ public sealed class ServiceProcess : IDisposable
             throw new FileNotFoundException($"{dll} is not built; run `dotnet build Sessions.sln` first", dll);
         }
 
-        var start = new ProcessStartInfo("dotnet", [dll, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
+        return Start(new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = Path.GetDirectoryName(dll)! }, environment);
+    }
+
+    /// <summary>Runs a command to completion and returns its exit code and output.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(string dll, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args) =>
+        RunAsync(Start(dll, environment, args), timeout);
+
+    /// <summary>Runs one of the repository's scripts (<c>scripts/start-postgres.sh</c>, …) to completion, from the repository root.</summary>
+    public static Task<(int ExitCode, string Output)> RunScriptAsync(string script, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args) =>
+        RunAsync(Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryLayout.Root, script), .. args]) { WorkingDirectory = RepositoryLayout.Root }, environment), timeout);
+
+    private static ServiceProcess Start(ProcessStartInfo start, IReadOnlyDictionary<string, string?> environment)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var (key, value) in environment)
         {
             start.Environment[key.Replace(":", "__")] = value;
@@ -58,10 +67,9 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
-    /// <summary>Runs a command to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string dll, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+    private static async Task<(int ExitCode, string Output)> RunAsync(ServiceProcess started, TimeSpan timeout)
     {
-        using var tool = Start(dll, environment, args);
+        using var tool = started;
         using var cts = new CancellationTokenSource(timeout);
         await tool._process.WaitForExitAsync(cts.Token);
         tool._process.WaitForExit(); // drains the redirected output

@@ -7,12 +7,14 @@ namespace Sessions.IntegrationTests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _folder;
+    private readonly string? _server;
 
-    private TestDatabase(string provider, string connectionString, string? folder)
+    private TestDatabase(string provider, string connectionString, string? folder, string? server = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _folder = folder;
+        _server = server;
     }
 
     public string Provider { get; }
@@ -24,11 +26,12 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:ConnectionString"] = ConnectionString,
     };
 
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <summary>A database on the shared PostgreSQL (or on <paramref name="postgresServer"/>, a connection string to another), or a SQLite file.</summary>
+    public static async Task<TestDatabase> CreateAsync(string provider, string? postgresServer = null)
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            return new TestDatabase(provider, await TestServers.CreatePostgresDatabaseAsync(), null);
+            return new TestDatabase(provider, await TestServers.CreatePostgresDatabaseAsync(postgresServer), null, postgresServer);
         }
 
         var folder = Directory.CreateTempSubdirectory("sessions-test-").FullName;
@@ -39,7 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.Postgres)
         {
-            await TestServers.DropPostgresDatabaseAsync(ConnectionString);
+            await TestServers.DropPostgresDatabaseAsync(ConnectionString, _server);
             return;
         }
 

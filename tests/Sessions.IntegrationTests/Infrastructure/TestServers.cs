@@ -19,12 +19,17 @@ public static class TestServers
     public static int RabbitPort => int.Parse(Environment.GetEnvironmentVariable("SESSIONS_TEST_RABBITMQ_PORT") ?? "5672");
     public static int RabbitManagementPort => int.Parse(Environment.GetEnvironmentVariable("SESSIONS_TEST_RABBITMQ_MANAGEMENT_PORT") ?? "15672");
 
-    public static async Task<string> CreatePostgresDatabaseAsync()
+    /// <summary>The shared RabbitMQ; the methods below use it unless given a test's own node.</summary>
+    public static RabbitNode Rabbit => new(RabbitHost, RabbitPort, RabbitManagementPort);
+
+    /// <summary>A fresh database on the shared PostgreSQL, or on <paramref name="server"/> (a connection string to another server).</summary>
+    public static async Task<string> CreatePostgresDatabaseAsync(string? server = null)
     {
+        server ??= PostgresConnectionString;
         var name = $"sessions_test_{Guid.NewGuid():N}";
         try
         {
-            await using var connection = new NpgsqlConnection(PostgresConnectionString);
+            await using var connection = new NpgsqlConnection(server);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
@@ -32,34 +37,35 @@ public static class TestServers
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             throw new InvalidOperationException(
-                $"PostgreSQL is not reachable with '{PostgresConnectionString}': {ex.Message}. Start it with scripts/start-postgres.sh (scripts/test.sh starts it for you).", ex);
+                $"PostgreSQL is not reachable with '{server}': {ex.Message}. Start it with scripts/start-postgres.sh (scripts/test.sh starts it for you).", ex);
         }
 
-        return new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
-    public static async Task DropPostgresDatabaseAsync(string connectionString)
+    public static async Task DropPostgresDatabaseAsync(string connectionString, string? server = null)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await using var connection = new NpgsqlConnection(server ?? PostgresConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
     }
 
-    public static HttpClient RabbitManagement()
+    public static HttpClient RabbitManagement(RabbitNode? node = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri($"http://{RabbitHost}:{RabbitManagementPort}/api/"), Timeout = TimeSpan.FromSeconds(10) };
+        node ??= Rabbit;
+        var client = new HttpClient { BaseAddress = new Uri($"http://{node.Host}:{node.ManagementPort}/api/"), Timeout = TimeSpan.FromSeconds(10) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
         return client;
     }
 
     /// <summary>A fresh virtual host, so that each test's exchanges, queues and error queues are its own.</summary>
-    public static async Task<string> CreateRabbitVirtualHostAsync()
+    public static async Task<string> CreateRabbitVirtualHostAsync(RabbitNode? node = null)
     {
         var name = $"sessions-test-{Guid.NewGuid():N}";
-        using var http = RabbitManagement();
+        using var http = RabbitManagement(node);
         try
         {
             (await http.PutAsync($"vhosts/{name}", null)).EnsureSuccessStatusCode();
@@ -74,16 +80,16 @@ public static class TestServers
         return name;
     }
 
-    public static async Task DeleteRabbitVirtualHostAsync(string name)
+    public static async Task DeleteRabbitVirtualHostAsync(string name, RabbitNode? node = null)
     {
-        using var http = RabbitManagement();
+        using var http = RabbitManagement(node);
         await http.DeleteAsync($"vhosts/{name}");
     }
 
     /// <summary>Messages ready in a queue and its consumers, from the management API; (0, 0) when the queue does not exist yet.</summary>
-    public static async Task<(long Messages, long Consumers)> QueueAsync(string vhost, string queue)
+    public static async Task<(long Messages, long Consumers)> QueueAsync(string vhost, string queue, RabbitNode? node = null)
     {
-        using var http = RabbitManagement();
+        using var http = RabbitManagement(node);
         var response = await http.GetAsync($"queues/{vhost}/{Uri.EscapeDataString(queue)}");
         if (!response.IsSuccessStatusCode)
         {
