@@ -43,16 +43,13 @@ public sealed class SessionEndedConsumer(
             var now = clock.GetUtcNow().UtcDateTime;
             stored = SessionRecords.Session(session, outcome, now);
             db.Sessions.Add(stored);
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct)) // the session with its rows, or nothing
+            // The session with its rows, or nothing; a concurrent duplicate fails on the session id and is retried. Ten
+            // examples and twenty embeddings a session whose ids nobody reads back: bulk, not EF Core's change tracker.
+            await new BulkRowWriter(db).SaveChangesWithAsync(async bulk =>
             {
-                await db.SaveChangesAsync(ct); // first: a concurrent duplicate fails here on the session id, and is retried
-                // Ten examples and twenty embeddings a session whose ids nobody reads back: bulk, not EF Core's change tracker.
-                var bulk = new BulkRowWriter(db);
                 await bulk.WriteExamplesAsync(SessionRecords.Examples(session, outcome, now).ToList(), ct);
                 await bulk.WriteEmbeddingsAsync(SessionRecords.Embeddings(session, outcome, embeddingOptions.Model).ToList(), ct);
-                await transaction.CommitAsync(ct);
-            }
-
+            }, ct);
             logger.LogInformation("Session {SessionId} {Status}: {Examples} examples, {Embeddings} embeddings",
                 stored.SessionId, stored.Status, stored.ExampleCount, stored.EmbeddingCount);
         }

@@ -21,6 +21,19 @@ public sealed class BulkRowWriter(SessionsDbContext db)
         "\"FirstMessageIndex\", \"LastMessageIndex\", \"Status\", \"RejectionReasonsJson\", \"CreatedAt\", \"ValidatedAt\", \"Origin\", " +
         "\"Variant\", \"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\", \"MinHashSignature\", \"IntegrationId\")";
 
+    /// <summary>
+    /// The context's pending changes, then <paramref name="rows"/>' bulk writes, in one transaction: all or nothing.
+    /// Without EF Core's automatic savepoint, two round trips a call: nothing inside is retried on its own.
+    /// </summary>
+    public async Task SaveChangesWithAsync(Func<BulkRowWriter, Task> rows, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Database.AutoSavepointsEnabled = false;
+        await db.SaveChangesAsync(ct);
+        await rows(this);
+        await transaction.CommitAsync(ct);
+    }
+
     public Task WriteBandsAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>
         WriteAsync(BandColumns, rows.SelectMany(r => r.Keys.Select(k => new object[] { model, unchecked((long)k), r.ExampleId })),
             [NpgsqlDbType.Varchar, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint], ct);

@@ -52,16 +52,13 @@ public sealed class SessionProcessedConsumer(
             db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
             // Copies get no band rows: later data that is near one of them is near its parent, which has them.
             var bands = ValidationCorpusLoader.BandRows(pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct)) // verdicts, copies, band rows and the report, or none
+            // Verdicts, copies, band rows and the report, or none. Up to 16 copies and 16 band rows per example: through
+            // EF Core they were most of the validator's CPU.
+            await new BulkRowWriter(db).SaveChangesWithAsync(async bulk =>
             {
-                await db.SaveChangesAsync(ct);
-                // Up to 16 copies and 16 band rows per example: through EF Core they were most of the validator's CPU.
-                var bulk = new BulkRowWriter(db);
                 await bulk.WriteExamplesAsync(keptCopies.Select(c => c.First.Record).ToList(), ct);
                 await bulk.WriteBandsAsync(message.ModelName, bands, ct);
-                await transaction.CommitAsync(ct);
-            }
-
+            }, ct);
             unwrittenStatistics.Add(message.ModelName, corpus.Quality.Changes!); // written by CorpusStatisticsFlusher, off the hot rows
 
             metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);
