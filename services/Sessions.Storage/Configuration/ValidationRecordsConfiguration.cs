@@ -11,7 +11,7 @@ internal sealed class NearDuplicateBandRecordConfiguration : IEntityTypeConfigur
         builder.ToTable("NearDuplicateBands");
         builder.HasKey(b => b.Id);
         builder.Property(b => b.ModelName).HasMaxLength(200);
-        builder.HasIndex(b => new { b.ModelName, b.BandKey });
+        builder.HasIndex(b => new { b.BandKey, b.ModelName }); // the key leads, for `BandKey = ANY(...)` (see the examples' content index)
         builder.HasIndex(b => b.ExampleId);
     }
 }
