@@ -57,6 +57,22 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_validated_session_gets_one_trainer_answer_though_the_trainer_decides_per_batch()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await Harness.Bus.Publish(Conversations.Valid($"answered-{i}", turns: 13));
+        }
+
+        await Eventually.Until(() => Harness.Published.Select<ExamplesValidated>().Count() == 12, TimeSpan.FromSeconds(60), "12 validated sessions");
+        // The all-in-one host waits for one answer per validated session: a batch must not answer fewer.
+        await Eventually.Until(() => Harness.Published.Select<TrainingQueued>().Count() + Harness.Published.Select<TrainingSkipped>().Count() == 12,
+            TimeSpan.FromSeconds(30), "12 trainer answers");
+        await using var db = await _pipeline.DbAsync();
+        Assert.InRange(await db.TrainingDecisions.CountAsync(d => d.Trigger == "auto"), 1, 12);
+    }
+
+    [Fact]
     public async Task Accepted_examples_get_augmented_copies_of_their_user_turn_that_keep_reply_session_and_parent()
     {
         await using var pipeline = await PipelineHarness.StartAsync(_database, new Dictionary<string, string?> { ["Validator:Augmentation:Enabled"] = "true" });
