@@ -21,7 +21,7 @@ namespace Sessions.IntegrationTests.Faults;
 public sealed class PostgresOutageTests : IAsyncLifetime
 {
     private const int Sessions = 400;
-    private static readonly string Admin = RepositoryLayout.Output("services/Sessions.Admin", "sessions-admin");
+    private static readonly string Admin = FleetSetup.Admin;
     private readonly string _folder = Directory.CreateTempSubdirectory("sessions-postgres-outage-").FullName;
     private PrivateServer? _server;
     private string _vhost = "";
@@ -33,14 +33,7 @@ public sealed class PostgresOutageTests : IAsyncLifetime
         _server = await PrivateServer.StartPostgresAsync();
         _vhost = await TestServers.CreateRabbitVirtualHostAsync();
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, _server.PostgresServer);
-        _environment = new Dictionary<string, string?>(_database.Settings.Concat(EventLog.RabbitSettings(_vhost)))
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Trainer:MinNewExamples"] = "100000000", // no training runs: this test is about the message flow
-            ["Trainer:ArtifactsPath"] = Path.Combine(_folder, "artifacts"),
-        };
-        var (code, output) = await ServiceProcess.RunAsync(Admin, _environment, TimeSpan.FromSeconds(90), "migrate");
-        Assert.True(code == 0, output);
+        _environment = await FleetSetup.MigratedAsync(_database, _vhost, _folder, withoutTraining: true);
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ namespace Sessions.IntegrationTests.Faults;
 public sealed class ServiceCrashTests : IAsyncLifetime
 {
     private const int Sessions = 600;
-    private static readonly string Admin = RepositoryLayout.Output("services/Sessions.Admin", "sessions-admin");
+    private static readonly string Admin = FleetSetup.Admin;
     private readonly string _folder = Directory.CreateTempSubdirectory("sessions-crash-").FullName;
     private string _vhost = "";
     private TestDatabase _database = null!;
@@ -26,14 +26,7 @@ public sealed class ServiceCrashTests : IAsyncLifetime
     {
         _vhost = await TestServers.CreateRabbitVirtualHostAsync();
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        _environment = new Dictionary<string, string?>(_database.Settings.Concat(EventLog.RabbitSettings(_vhost)))
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Trainer:MinNewExamples"] = "100000000", // no training runs: this test is about the message flow
-            ["Trainer:ArtifactsPath"] = Path.Combine(_folder, "artifacts"),
-        };
-        var (code, output) = await ServiceProcess.RunAsync(Admin, _environment, TimeSpan.FromSeconds(90), "migrate");
-        Assert.True(code == 0, output);
+        _environment = await FleetSetup.MigratedAsync(_database, _vhost, _folder, withoutTraining: true);
     }
 
     public async Task DisposeAsync()

@@ -12,7 +12,7 @@ namespace Sessions.IntegrationTests.Faults;
 public sealed class SqliteWritersTests : IAsyncLifetime
 {
     private const int Sessions = 300;
-    private static readonly string Admin = RepositoryLayout.Output("services/Sessions.Admin", "sessions-admin");
+    private static readonly string Admin = FleetSetup.Admin;
     private readonly string _folder = Directory.CreateTempSubdirectory("sessions-sqlite-writers-").FullName;
     private string _vhost = "";
     private TestDatabase _database = null!;
@@ -22,13 +22,7 @@ public sealed class SqliteWritersTests : IAsyncLifetime
     {
         _vhost = await TestServers.CreateRabbitVirtualHostAsync();
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _environment = new Dictionary<string, string?>(_database.Settings.Concat(EventLog.RabbitSettings(_vhost)))
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Trainer:ArtifactsPath"] = Path.Combine(_folder, "artifacts"),
-        };
-        var (code, output) = await ServiceProcess.RunAsync(Admin, _environment, TimeSpan.FromSeconds(90), "migrate");
-        Assert.True(code == 0, output);
+        _environment = await FleetSetup.MigratedAsync(_database, _vhost, _folder, withoutTraining: false);
     }
 
     public async Task DisposeAsync()
