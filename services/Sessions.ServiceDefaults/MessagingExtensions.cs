@@ -24,6 +24,7 @@ public static class MessagingExtensions
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
         services.Configure<MessagingOptions>(section);
         services.AddSessionsMessageObservers();
+        BoundStops(services, options);
 
         services.AddMassTransit(x =>
         {
@@ -60,6 +61,26 @@ public static class MessagingExtensions
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// Bounded stops. MassTransit's endpoint waits for every delivery in flight to finish before it stops, and a lost
+    /// connection stops it; one delivery that never finishes (likely a publish waiting for a confirm from the dead connection)
+    /// then kept the endpoint from ever reconnecting.
+    /// </summary>
+    private static void BoundStops(IServiceCollection services, MessagingOptions options)
+    {
+        if (options.ConsumerStopTimeout <= TimeSpan.Zero || options.StopTimeout < options.ConsumerStopTimeout)
+        {
+            throw new InvalidOperationException(
+                $"Messaging:ConsumerStopTimeout ({options.ConsumerStopTimeout}) must be positive and at most Messaging:StopTimeout ({options.StopTimeout}).");
+        }
+
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.ConsumerStopTimeout = options.ConsumerStopTimeout;
+            host.StopTimeout = options.StopTimeout;
+        });
     }
 
     /// <summary>What every bus of the project observes (queue lag); the test harness adds the same.</summary>

@@ -9,6 +9,19 @@ public class MessagingOptions
     public string Transport { get; set; } = MessagingTransport.InMemory;
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>
+    /// How long an endpoint that is stopping (the service shutting down, or its broker connection lost) lets the
+    /// messages in flight finish before their consumers are cancelled; those messages go back to the queue unacked.
+    /// </summary>
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long an endpoint waits for a stop at all before it gives up and goes on: after a lost connection it then
+    /// reconnects even if a delivery of the dead channel never completes (without a bound it waited forever and the
+    /// queue kept no consumer, MassTransit #5692). At least <see cref="ConsumerStopTimeout"/>.
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 public static class MessagingTransport

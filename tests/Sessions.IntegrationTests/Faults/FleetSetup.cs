@@ -8,9 +8,10 @@ internal static class FleetSetup
     public static readonly string Admin = RepositoryLayout.Output("services/Sessions.Admin", "sessions-admin");
 
     /// <summary>The services' settings; <paramref name="withoutTraining"/> when the test is about the message flow only.</summary>
-    public static async Task<Dictionary<string, string?>> MigratedAsync(TestDatabase database, string vhost, string folder, bool withoutTraining)
+    public static async Task<Dictionary<string, string?>> MigratedAsync(TestDatabase database, string vhost, string folder, bool withoutTraining,
+        RabbitNode? node = null)
     {
-        var environment = new Dictionary<string, string?>(database.Settings.Concat(EventLog.RabbitSettings(vhost)))
+        var environment = new Dictionary<string, string?>(database.Settings.Concat(EventLog.RabbitSettings(vhost, node)))
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["Trainer:ArtifactsPath"] = Path.Combine(folder, "artifacts"),
