@@ -13,7 +13,8 @@ public sealed class IntegrateContributedDataConsumer(ContributedDataIntegration 
     public async Task Consume(ConsumeContext<IntegrateContributedData> context)
     {
         var message = context.Message;
-        var report = await integration.IntegrateAsync(IntegrationRequest.From(message), ct: context.CancellationToken);
+        // Cancelled when the endpoint stops (Messaging:ConsumerStopTimeout): the command comes back and starts over.
+        var report = await integration.IntegrateAsync(IntegrationRequest.From(message), ct: context.CancellationToken, redeliveredWhenCancelled: true);
         object outcome = report.Succeeded
             ? new ContributedDataIntegrated(report.IntegrationId, message.ModelName, report.RowsRead, report.Accepted, report.Rejected,
                 report.DuplicatesInFile + report.DuplicatesExisting, report.RejectedByCode.ToDictionary(c => c.Key, c => (int)Math.Min(c.Value, int.MaxValue)))

@@ -32,7 +32,13 @@ public sealed class ContributedDataIntegration(
 
     public static string SessionPrefix(Guid integrationId) => $"contrib-{integrationId:N}-";
 
-    public async Task<IntegrationReport> IntegrateAsync(IntegrationRequest request, IProgress<IntegrationProgress>? progress = null, CancellationToken ct = default)
+    /// <param name="redeliveredWhenCancelled">
+    /// The caller's command comes back when <paramref name="ct"/> cancels it (a consumer whose endpoint stopped or lost
+    /// its broker): the cancellation is rethrown and the integration stays "running", so the redelivered command starts
+    /// the import over instead of finding it failed. Otherwise (the command-line tool) a cancelled import ends failed.
+    /// </param>
+    public async Task<IntegrationReport> IntegrateAsync(IntegrationRequest request, IProgress<IntegrationProgress>? progress = null, CancellationToken ct = default,
+        bool redeliveredWhenCancelled = false)
     {
         var report = new IntegrationReport(request.IntegrationId, options.MaxListedRejections) { DryRun = request.DryRun };
         if (request.Problem() is { } problem)
@@ -58,6 +64,13 @@ public sealed class ContributedDataIntegration(
         try
         {
             await ImportAsync(db, request, record, report, progress, ct);
+        }
+        catch (OperationCanceledException) when (redeliveredWhenCancelled && ct.IsCancellationRequested)
+        {
+            // The transaction rolled back with nothing stored; the row stays "running" for the redelivered command.
+            logger.LogInformation("Integration {IntegrationId} of {Source} was cancelled and left nothing behind; its redelivered command starts it over",
+                request.IntegrationId, request.Source);
+            throw;
         }
         catch (Exception ex)
         {

@@ -141,6 +141,41 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_its_consumer_cancelled_stays_running_and_its_redelivery_commits_it()
+    {
+        var file = await _fixture.WriteAsync("cancelled.jsonl", Enumerable.Range(1, 50).Select(i => ContributionFixture.Row(i)));
+        var before = await _fixture.SnapshotAsync();
+        var request = new IntegrationRequest(Guid.NewGuid(), "default", file, RequestedBy: "test");
+        using var stopped = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            _fixture.Integration.IntegrateAsync(request, new CancelOnProgress(stopped), stopped.Token, redeliveredWhenCancelled: true));
+        Assert.Equal(before, await _fixture.SnapshotAsync());
+        await using (var db = await _fixture.DbAsync())
+        {
+            Assert.Equal(IntegrationStatus.Running, (await db.Integrations.SingleAsync(i => i.Id == request.IntegrationId)).Status);
+        }
+
+        var redelivered = await _fixture.Integration.IntegrateAsync(request, redeliveredWhenCancelled: true);
+        Assert.Equal((IntegrationStatus.Committed, 50L), (redelivered.Status, redelivered.Accepted));
+    }
+
+    [Fact]
+    public async Task A_cancelled_import_of_the_command_line_tool_ends_failed_with_nothing_stored()
+    {
+        var file = await _fixture.WriteAsync("cancelled-cli.jsonl", Enumerable.Range(1, 50).Select(i => ContributionFixture.Row(i)));
+        var before = await _fixture.SnapshotAsync();
+        using var stopped = new CancellationTokenSource();
+
+        var report = await _fixture.Integration.IntegrateAsync(new IntegrationRequest(Guid.NewGuid(), "default", file, RequestedBy: "test"),
+            new CancelOnProgress(stopped), stopped.Token);
+
+        Assert.Equal(IntegrationStatus.Failed, report.Status);
+        Assert.StartsWith("cancelled", report.Error);
+        Assert.Equal(before, await _fixture.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Precomputed_embeddings_are_cleaned_and_stored_and_a_dry_run_stores_nothing()
     {
         var vector = Enumerable.Range(0, 384).Select(i => i == 0 ? 3f : i == 1 ? 4f : 0f).ToArray();
@@ -208,4 +243,10 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
         }));
         await db.SaveChangesAsync();
     }
+}
+
+/// <summary>Cancels the import once its rows are read and saved, before it commits: the latest moment a stop can undo it.</summary>
+internal sealed class CancelOnProgress(CancellationTokenSource source) : IProgress<IntegrationProgress>
+{
+    public void Report(IntegrationProgress value) => source.Cancel();
 }
