@@ -93,4 +93,45 @@ public abstract class ImportCommandTests(string provider) : IAsyncLifetime
         await using var db = TestData.Open(_database);
         Assert.Equal(0, await db.Examples.CountAsync());
     }
+
+    [Fact]
+    public async Task Export_writes_accepted_examples_in_the_training_order_with_contributions_merged_by_their_strategy()
+    {
+        await using (var db = TestData.Open(_database))
+        {
+            db.Examples.AddRange(Enumerable.Range(0, 4).Select(i => new ExampleRecord
+            {
+                SessionId = $"session-{i}", ModelName = "default", MessagesJson = ContributionFixture.Row(1000 + i, "kitchen"), ContentHash = $"hash-{i}",
+                TokenCount = 30, LastMessageIndex = 1, Status = ExampleStatus.Accepted, CreatedAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var file = Path.Combine(_root, "interleaved.jsonl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 3).Select(i => ContributionFixture.Row(i)));
+        var (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(120), "import", file, "--merge", "interleave");
+        Assert.True(code == 0, output);
+
+        Assert.Equal("SCSCSCS", await ExportedOriginsAsync("training.jsonl"));
+        Assert.Equal("SSSSCCC", await ExportedOriginsAsync("by-id.jsonl", "--order", "id"));
+
+        (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(60),
+            "export", "--status", "all", "--order", "training", "--output", Path.Combine(_root, "refused.jsonl"));
+        Assert.Equal(1, code);
+        Assert.Contains("the training order holds accepted examples only", output);
+        (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(60),
+            "export", "--order", "random", "--output", Path.Combine(_root, "refused.jsonl"));
+        Assert.Equal(1, code);
+        Assert.Contains("--order must be training or id, not 'random'", output);
+    }
+
+    /// <summary>S for a session example, C for a contributed one, in the order <c>export</c> wrote them.</summary>
+    private async Task<string> ExportedOriginsAsync(string name, params string[] options)
+    {
+        var file = Path.Combine(_root, name);
+        var (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(60), ["export", "--output", file, .. options]);
+        Assert.True(code == 0, output);
+        return string.Concat((await File.ReadAllLinesAsync(file))
+            .Select(l => JsonNode.Parse(l)!["session_id"]!.GetValue<string>().StartsWith("contrib-", StringComparison.Ordinal) ? 'C' : 'S'));
+    }
 }
