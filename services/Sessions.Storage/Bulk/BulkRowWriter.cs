@@ -114,22 +114,36 @@ public sealed class BulkRowWriter(SessionsDbContext db)
             return;
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {table} VALUES ({string.Join(", ", types.Select((_, i) => $"$p{i}"))})";
-        var parameters = types.Select((_, i) => Parameter(command, $"$p{i}")).ToArray();
-        var prepared = false;
-        foreach (var row in rows)
+        // Several rows per INSERT: every run of a statement has a fixed cost (statement walk, reset, result), so fewer runs
+        // of a wider statement write the same rows (in the same order, so AUTOINCREMENT ids come out the same) for less.
+        var pending = new List<object[]>(SqliteRowsPerInsert);
+        SqliteInsert? full = null;
+        try
         {
-            // EF Core's SQLite mapping keeps a Guid as upper-case text; the ADO.NET default would be a blob.
-            for (var i = 0; i < row.Length; i++) parameters[i].Value = row[i] is Guid guid ? guid.ToString().ToUpperInvariant() : row[i];
-            if (!prepared) await command.PrepareAsync(ct);
-            prepared = true;
-            await command.ExecuteNonQueryAsync(ct);
+            foreach (var row in rows)
+            {
+                pending.Add(row);
+                if (pending.Count < SqliteRowsPerInsert) continue;
+                full ??= new SqliteInsert(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, types.Length, SqliteRowsPerInsert);
+                await full.RunAsync(pending, ct);
+                pending.Clear();
+            }
+
+            if (pending.Count > 0)
+            {
+                await using var rest = new SqliteInsert(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, types.Length, pending.Count);
+                await rest.RunAsync(pending, ct);
+            }
+        }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync();
         }
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
+    private const int SqliteRowsPerInsert = 32;
+
+    internal static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
