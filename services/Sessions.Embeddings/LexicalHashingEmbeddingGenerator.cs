@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Text;
 using Microsoft.Extensions.AI;
 
 namespace Sessions.Embeddings;
@@ -31,13 +30,38 @@ public sealed class LexicalHashingEmbeddingGenerator(int dimensions = 384, strin
     public float[] Embed(string text)
     {
         var vector = new float[dimensions];
-        foreach (var word in Words(text))
+        var word = new char[Math.Min(text.Length, 256) + 2];
+        var length = 0;
+        var words = 0;
+        foreach (var c in text)
         {
-            Add(vector, word, 1f);
-            var padded = "#" + word + "#";
-            for (var i = 0; i + 3 <= padded.Length; i++)
+            if (char.IsLetterOrDigit(c))
             {
-                Add(vector, padded.Substring(i, 3), TrigramWeight);
+                if (length + 2 >= word.Length) Array.Resize(ref word, word.Length * 2);
+                word[++length] = char.ToLowerInvariant(c); // word[0] stays free for the leading '#'
+            }
+            else if (length > 0)
+            {
+                AddWord(vector, word, length);
+                words++;
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            AddWord(vector, word, length);
+            words++;
+        }
+
+        // A text without any letter or digit (only emoji, say) counts its symbols as words.
+        if (words == 0)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c)) continue;
+                word[1] = c;
+                AddWord(vector, word, 1);
             }
         }
 
@@ -59,40 +83,26 @@ public sealed class LexicalHashingEmbeddingGenerator(int dimensions = 384, strin
     {
     }
 
-    private void Add(float[] vector, string feature, float weight)
+    /// <summary>The word (in <paramref name="buffer"/>[1..length]) and the character trigrams of <c>#word#</c>, in that order.</summary>
+    private void AddWord(float[] vector, char[] buffer, int length)
+    {
+        Add(vector, buffer.AsSpan(1, length), 1f);
+        buffer[0] = '#';
+        buffer[length + 1] = '#';
+        for (var i = 0; i + 3 <= length + 2; i++)
+        {
+            Add(vector, buffer.AsSpan(i, 3), TrigramWeight);
+        }
+    }
+
+    private void Add(float[] vector, ReadOnlySpan<char> feature, float weight)
     {
         var hash = Fnv1a(feature);
         var index = (int)(hash % (ulong)dimensions);
         vector[index] += (hash >> 63) == 0 ? weight : -weight;
     }
 
-    /// <summary>Letter-or-digit runs, lower-cased; a text without any (only emoji, say) counts its symbols as words.</summary>
-    private static IEnumerable<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words.Count > 0 ? words : text.Where(c => !char.IsWhiteSpace(c)).Select(c => c.ToString());
-    }
-
-    private static ulong Fnv1a(string value)
+    private static ulong Fnv1a(ReadOnlySpan<char> value)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in value)

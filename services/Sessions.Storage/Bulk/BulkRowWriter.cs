@@ -11,15 +11,18 @@ namespace Sessions.Storage.Bulk;
 /// Writes rows that come by the hundred and whose ids nobody reads back — near-duplicate band rows (16 per accepted
 /// example), embeddings (one per message), augmented copies (up to 16 per example) — in the open transaction with each
 /// provider's bulk path: PostgreSQL binary COPY, SQLite one prepared INSERT reused. Through EF Core's change tracker
-/// they cost several times the rest of the work. Examples whose ids are needed stay with EF Core.
+/// they cost several times the rest of the work. Examples whose ids are needed take them up front
+/// (<see cref="ReserveExampleIdsAsync"/>), as a contributed-data import does, or stay with EF Core.
 /// </summary>
 public sealed class BulkRowWriter(SessionsDbContext db)
 {
     private const string BandColumns = "\"NearDuplicateBands\" (\"ModelName\", \"BandKey\", \"ExampleId\")";
     private const string EmbeddingColumns = "\"Embeddings\" (\"SessionId\", \"MessageIndex\", \"Model\", \"Dimension\", \"Vector\")";
-    private const string ExampleColumns = "\"Examples\" (\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
+    private const string ExampleColumns = "\"Examples\" (" + ExampleColumnFields;
+    private const string ExampleColumnFields = "\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
         "\"FirstMessageIndex\", \"LastMessageIndex\", \"Status\", \"RejectionReasonsJson\", \"CreatedAt\", \"ValidatedAt\", \"Origin\", " +
         "\"Variant\", \"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\", \"MinHashSignature\", \"IntegrationId\")";
+    private const string ExampleColumnsWithId = "\"Examples\" (\"Id\", " + ExampleColumnFields;
 
     /// <summary>
     /// The context's pending changes, then <paramref name="rows"/>' bulk writes, in one transaction: all or nothing.
@@ -43,19 +46,55 @@ public sealed class BulkRowWriter(SessionsDbContext db)
             [NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Bytea], ct);
 
     /// <summary>Examples whose ids nobody reads back (a session's cut examples, augmented copies); every column but the id.</summary>
-    public Task WriteExamplesAsync(IReadOnlyList<ExampleRecord> examples, CancellationToken ct) =>
-        WriteAsync(ExampleColumns, examples.Select(e => new[]
+    public Task WriteExamplesAsync(IReadOnlyList<ExampleRecord> examples, CancellationToken ct) => WriteExamplesAsync(examples, withIds: false, ct);
+
+    /// <summary>Examples with the ids taken by <see cref="ReserveExampleIdsAsync"/>, so that their band rows can point at them.</summary>
+    public Task WriteExamplesWithIdsAsync(IReadOnlyList<ExampleRecord> examples, CancellationToken ct) => WriteExamplesAsync(examples, withIds: true, ct);
+
+    /// <summary>
+    /// <paramref name="count"/> unused example ids, ascending. PostgreSQL takes them from the identity's sequence, so a
+    /// concurrent writer never gets one; SQLite continues its AUTOINCREMENT counter, which is only safe while this
+    /// transaction holds the database's write lock (a SQLite transaction here begins IMMEDIATE) — the ids are written
+    /// before it ends.
+    /// </summary>
+    public async Task<long[]> ReserveExampleIdsAsync(int count, CancellationToken ct)
+    {
+        var ids = new long[count];
+        if (count == 0) return ids;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (command is NpgsqlCommand postgres)
+        {
+            postgres.CommandText = "SELECT nextval(pg_get_serial_sequence('\"Examples\"', 'Id')) FROM generate_series(1, $1)";
+            postgres.Parameters.Add(new NpgsqlParameter { Value = count });
+            await using var reader = await postgres.ExecuteReaderAsync(ct);
+            for (var i = 0; await reader.ReadAsync(ct); i++) ids[i] = reader.GetInt64(0);
+            Array.Sort(ids);
+            return ids;
+        }
+
+        command.CommandText = "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'Examples'), 0), coalesce((SELECT max(\"Id\") FROM \"Examples\"), 0))";
+        var last = Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+        for (var i = 0; i < count; i++) ids[i] = last + 1 + i;
+        return ids;
+    }
+
+    private Task WriteExamplesAsync(IReadOnlyList<ExampleRecord> examples, bool withIds, CancellationToken ct) =>
+        WriteAsync(withIds ? ExampleColumnsWithId : ExampleColumns, examples.Select(e => (withIds ? new object[] { e.Id } : []).Concat(new[]
             {
                 e.SessionId, e.ModelName, e.MessagesJson, e.ContentHash, e.TokenCount, e.FirstMessageIndex, e.LastMessageIndex, e.Status,
                 OrNull(e.RejectionReasonsJson), e.CreatedAt, OrNull(e.ValidatedAt), e.Origin, e.Variant, OrNull(e.ParentExampleId),
                 OrNull(e.QualityScore), OrNull(e.QualityFlagsJson), OrNull(e.MinHashSignature), OrNull(e.IntegrationId),
-            }),
+            }).ToArray()),
+            withIds ? [NpgsqlDbType.Bigint, .. ExampleTypes] : ExampleTypes, ct);
+
+    private static readonly NpgsqlDbType[] ExampleTypes =
             [
                 NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
                 NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
                 NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Bytea,
                 NpgsqlDbType.Uuid,
-            ], ct);
+            ];
 
     private static object OrNull(object? value) => value ?? DBNull.Value;
 
@@ -75,22 +114,36 @@ public sealed class BulkRowWriter(SessionsDbContext db)
             return;
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {table} VALUES ({string.Join(", ", types.Select((_, i) => $"$p{i}"))})";
-        var parameters = types.Select((_, i) => Parameter(command, $"$p{i}")).ToArray();
-        var prepared = false;
-        foreach (var row in rows)
+        // Several rows per INSERT: every run of a statement has a fixed cost (statement walk, reset, result), so fewer runs
+        // of a wider statement write the same rows (in the same order, so AUTOINCREMENT ids come out the same) for less.
+        var pending = new List<object[]>(SqliteRowsPerInsert);
+        SqliteInsert? full = null;
+        try
         {
-            // EF Core's SQLite mapping keeps a Guid as upper-case text; the ADO.NET default would be a blob.
-            for (var i = 0; i < row.Length; i++) parameters[i].Value = row[i] is Guid guid ? guid.ToString().ToUpperInvariant() : row[i];
-            if (!prepared) await command.PrepareAsync(ct);
-            prepared = true;
-            await command.ExecuteNonQueryAsync(ct);
+            foreach (var row in rows)
+            {
+                pending.Add(row);
+                if (pending.Count < SqliteRowsPerInsert) continue;
+                full ??= new SqliteInsert(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, types.Length, SqliteRowsPerInsert);
+                await full.RunAsync(pending, ct);
+                pending.Clear();
+            }
+
+            if (pending.Count > 0)
+            {
+                await using var rest = new SqliteInsert(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, types.Length, pending.Count);
+                await rest.RunAsync(pending, ct);
+            }
+        }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync();
         }
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
+    private const int SqliteRowsPerInsert = 32;
+
+    internal static DbParameter Parameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

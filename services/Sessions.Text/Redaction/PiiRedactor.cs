@@ -28,6 +28,13 @@ public sealed partial class PiiRedactor(RedactionOptions options)
             text = Replace(text, EmailPattern(), PiiType.Email, (_, m) => AcceptEmail(m.Value), counts);
         }
 
+        // Every later type needs a decimal digit (IBAN [0-9], cards, IP addresses and phones \d; an IPv6 candidate is
+        // only accepted with an ASCII digit) and placeholders have none: a text without one is done. Most replies are.
+        if (!HasDecimalDigit(text))
+        {
+            return new RedactionResult(text, counts);
+        }
+
         if (options.Iban)
         {
             text = Replace(text, IbanPattern(), PiiType.Iban, (_, m) => AcceptIban(m.Value), counts);
@@ -51,6 +58,10 @@ public sealed partial class PiiRedactor(RedactionOptions options)
 
         return new RedactionResult(text, counts);
     }
+
+    // What \d matches (Unicode decimal digits, one UTF-16 unit each), with the common ASCII case searched first.
+    private static bool HasDecimalDigit(string text) =>
+        text.AsSpan().ContainsAnyInRange('0', '9') || (!System.Text.Ascii.IsValid(text) && text.Any(char.IsDigit));
 
     public static IReadOnlyDictionary<PiiType, int> AddCounts(IReadOnlyDictionary<PiiType, int> left, IReadOnlyDictionary<PiiType, int> right)
     {
@@ -208,8 +219,10 @@ public sealed partial class PiiRedactor(RedactionOptions options)
     [GeneratedRegex(@"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}\p{L}{2,24}(?![\w-]|\.[\p{L}\p{N}])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex EmailPattern();
 
-    // Compact, or in groups of four (split by spaces or dashes) with a shorter last group.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?<s>[ -])[A-Z0-9]{4}(?:\k<s>[A-Z0-9]{4}){1,6}(?:\k<s>[A-Z0-9]{1,3})?)(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    // Compact, or in groups of four (split by spaces, or by dashes) with a shorter last group. The two separators are
+    // spelled out rather than a backreference: the generator cannot compile a case-insensitive backreference and left
+    // this pattern to the interpreter.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}| [A-Z0-9]{4}(?: [A-Z0-9]{4}){1,6}(?: [A-Z0-9]{1,3})?|-[A-Z0-9]{4}(?:-[A-Z0-9]{4}){1,6}(?:-[A-Z0-9]{1,3})?)(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex IbanPattern();
 
     // A whole digit run only: neither starting nor ending inside a longer number.

@@ -160,6 +160,13 @@ public sealed class WordPieceTokenizer : ITokenCounter
 
     private static void AppendNormalized(StringBuilder word, Rune rune)
     {
+        if (rune.IsAscii)
+        {
+            // Lower-casing ASCII stays ASCII, which has nothing to decompose and no marks: no string per character.
+            word.Append(char.ToLowerInvariant((char)rune.Value));
+            return;
+        }
+
         var lower = Rune.ToLowerInvariant(rune).ToString();
         foreach (var c in lower.Normalize(NormalizationForm.FormD))
         {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sessions.Datasets;
@@ -14,8 +15,8 @@ public sealed record IntegrationProgress(long RowsRead, long Accepted, long Byte
 /// <summary>
 /// Imports a contributed data set into a model's examples, all or nothing. The <c>Integrations</c> row is saved
 /// first, on its own ("running"), so a failed import stays visible; every example, embedding and band row then goes
-/// into ONE transaction, saved and detached every <see cref="ContributionOptions.BatchRows"/> rows so memory stays
-/// bounded; any error rolls it all back and marks the integration failed with the error. Idempotent by integration
+/// into ONE transaction, written with each provider's bulk path every <see cref="ContributionOptions.BatchRows"/> rows
+/// while the next batches are read and prepared (at most one batch waits between stages), so memory stays bounded; any error rolls it all back and marks the integration failed with the error. Idempotent by integration
 /// id: one that already committed (or failed, or was rolled back) is reported as it is, nothing is done again.
 /// </summary>
 public sealed class ContributedDataIntegration(
@@ -93,27 +94,38 @@ public sealed class ContributedDataIntegration(
         var rows = ContributedRows.Open(IntegrationRecords.ImportOptions(importOptions, request), request.Source);
         var duplicates = new ContributedDuplicates(db, deduplication, request.ModelName, request.IntegrationId, request.Dedupe);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var batch = new List<ContributedRow>(options.BatchRows);
-        await foreach (var result in rows.ReadAsync(ct))
-        {
-            if (!result.IsAccepted)
-            {
-                report.Reject(result.Rejection);
-                continue;
-            }
 
-            batch.Add(result.Row);
-            if (batch.Count >= options.BatchRows)
+        // Three stages, each a batch ahead of the next: reading, the per-row CPU work, then the duplicate checks and
+        // writes here, in order. The stages ahead never touch the database; an error in any of them stops all three.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var read = Channel.CreateBounded<ReadBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var prepared = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var preparation = new ContributedBatchPreparation(builder, embeddings, deduplication);
+        var ahead = Task.WhenAll(
+            Stage(read.Writer, () => ReadBatchesAsync(rows, read.Writer, stop.Token)),
+            Stage(prepared.Writer, async () =>
             {
-                await SaveBatchAsync(db, duplicates, request, batch, report, ct);
-                report.BytesRead = rows.BytesRead;
-                progress?.Report(new IntegrationProgress(report.RowsRead, report.Accepted, rows.BytesRead));
+                await foreach (var batch in read.Reader.ReadAllAsync(stop.Token))
+                {
+                    await prepared.Writer.WriteAsync(await preparation.PrepareAsync(batch, stop.Token), stop.Token);
+                }
+            }));
+        try
+        {
+            await foreach (var batch in prepared.Reader.ReadAllAsync(stop.Token))
+            {
+                await SaveBatchAsync(db, duplicates, request, batch, report, stop.Token);
+                report.BytesRead = batch.BytesRead;
+                progress?.Report(new IntegrationProgress(report.RowsRead, report.Accepted, batch.BytesRead));
             }
         }
+        finally
+        {
+            await stop.CancelAsync(); // nothing is left to do ahead when this loop ends, by success or by error
+            await ahead;
+        }
 
-        await SaveBatchAsync(db, duplicates, request, batch, report, ct);
         report.BytesRead = rows.BytesRead;
-        progress?.Report(new IntegrationProgress(report.RowsRead, report.Accepted, rows.BytesRead));
         if (request.DryRun)
         {
             await transaction.RollbackAsync(ct);
@@ -131,44 +143,76 @@ public sealed class ContributedDataIntegration(
         logger.LogInformation("Integration {IntegrationId} committed {Accepted} of {Rows} rows into {Model}", record.Id, report.Accepted, report.RowsRead, record.ModelName);
     }
 
-    private async Task SaveBatchAsync(SessionsDbContext db, ContributedDuplicates duplicates, IntegrationRequest request,
-        List<ContributedRow> rows, IntegrationReport report, CancellationToken ct)
+    /// <summary>Runs a stage off this thread; its end (or its error, which the next stage then throws) completes its output.</summary>
+    private static Task Stage<T>(ChannelWriter<T> output, Func<Task> work) => Task.Run(async () =>
     {
-        // Redaction, token counting and hashing are pure per-row work: spread over the cores, kept in row order.
-        var batch = new List<ContributedExample>(rows.Count);
-        foreach (var (example, rejection) in rows.AsParallel().AsOrdered().WithCancellation(ct).Select(builder.Build))
+        try
         {
-            if (rejection is not null) report.Reject(rejection);
-            else batch.Add(example!);
+            await work();
+            output.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+        }
+    });
+
+    private async Task ReadBatchesAsync(ContributedRows rows, ChannelWriter<ReadBatch> output, CancellationToken ct)
+    {
+        var rejections = new List<RowRejection>();
+        var batch = new List<ContributedRow>(options.BatchRows);
+        await foreach (var result in rows.ReadAsync(ct))
+        {
+            if (!result.IsAccepted)
+            {
+                rejections.Add(result.Rejection);
+                continue;
+            }
+
+            batch.Add(result.Row);
+            if (batch.Count >= options.BatchRows)
+            {
+                await output.WriteAsync(new ReadBatch(rejections, batch, rows.BytesRead), ct);
+                rejections = [];
+                batch = new List<ContributedRow>(options.BatchRows);
+            }
         }
 
-        rows.Clear();
-        if (batch.Count == 0) return;
-        var (findings, fingerprints) = await duplicates.CheckAsync(batch, ct);
+        await output.WriteAsync(new ReadBatch(rejections, batch, rows.BytesRead), ct);
+    }
+
+    private async Task SaveBatchAsync(SessionsDbContext db, ContributedDuplicates duplicates, IntegrationRequest request,
+        PreparedBatch batch, IntegrationReport report, CancellationToken ct)
+    {
+        foreach (var rejection in batch.Rejections) report.Reject(rejection);
+        if (batch.Rows.Count == 0) return;
+        var findings = await duplicates.CheckAsync(batch.Rows.Select(r => r.Example).ToList(), batch.Rows.Select(r => r.Fingerprint).ToList(), ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var accepted = new List<(ExampleRecord Record, ContributedExample Example, TextFingerprint Fingerprint)>();
-        for (var i = 0; i < batch.Count; i++)
+        var accepted = new List<(ExampleRecord Record, PreparedRow Row)>();
+        for (var i = 0; i < batch.Rows.Count; i++)
         {
+            var row = batch.Rows[i];
             if (findings[i] is { } duplicate)
             {
-                report.Reject(new RowRejection(batch[i].Row.Source, batch[i].Row.RowNumber, duplicate.Code, duplicate.Detail), duplicate.WithinFile);
+                report.Reject(new RowRejection(row.Example.Row.Source, row.Example.Row.RowNumber, duplicate.Code, duplicate.Detail), duplicate.WithinFile);
                 continue;
             }
 
             report.Accept();
-            var record = IntegrationRecords.Example(request, batch[i], report.Accepted, now);
-            record.MinHashSignature = fingerprints[i].Signature?.ToBytes();
-            accepted.Add((record, batch[i], fingerprints[i]));
+            var record = IntegrationRecords.Example(request, row.Example, report.Accepted, now);
+            record.MinHashSignature = row.Fingerprint.Signature?.ToBytes();
+            accepted.Add((record, row));
         }
 
-        db.Examples.AddRange(accepted.Select(a => a.Record));
-        await db.SaveChangesAsync(ct); // ids assigned; band rows need them
+        // Ids taken up front, so the examples go in with the bulk path too and their band rows can point at them.
         var bulk = new BulkRowWriter(db);
-        await bulk.WriteEmbeddingsAsync(await embeddings.ForAsync(accepted.Select(a => (a.Record.SessionId, a.Example)).ToList(), ct), ct);
+        var ids = await bulk.ReserveExampleIdsAsync(accepted.Count, ct);
+        for (var i = 0; i < accepted.Count; i++) accepted[i].Record.Id = ids[i];
+        await bulk.WriteExamplesWithIdsAsync(accepted.Select(a => a.Record).ToList(), ct);
+        await bulk.WriteEmbeddingsAsync(ContributedEmbeddings.Records(accepted.Select(a => (a.Record.SessionId, a.Row.Example, a.Row.Vectors)).ToList()), ct);
         // Band rows as validated session examples get them, so later data is checked against these rows too.
         await bulk.WriteBandsAsync(request.ModelName,
-            accepted.Where(a => a.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Fingerprint.BandKeys)).ToList(), ct);
-        db.ChangeTracker.Clear();
+            accepted.Where(a => a.Row.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Row.Fingerprint.BandKeys)).ToList(), ct);
     }
 
     private async Task MarkFailedAsync(Guid id, IntegrationReport report)

@@ -14,15 +14,13 @@ public sealed record DuplicateFinding(string Code, string Detail, bool WithinFil
 /// earlier batches of the same integration (already saved in its open transaction, so the same queries find them)
 /// and the earlier rows of the batch. Exact duplicates are always refused (one accepted copy of a text per model is
 /// also a unique index); near duplicates — the validator's MinHash/LSH, same options — only when asked.
-/// The fingerprints are returned so that accepted rows get band rows, as validated session examples do.
+/// The fingerprints (<see cref="ContributedBatchPreparation"/> makes them) also give accepted rows their band rows,
+/// as validated session examples get them.
 /// </summary>
 public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOptions options, string model, Guid integrationId, bool nearDuplicates)
 {
-    private readonly NearDuplicateIndex _fingerprinter = new(options, new InMemoryNearDuplicateStore(bands: options.Bands));
-
-    public async Task<(DuplicateFinding?[] Findings, TextFingerprint[] Fingerprints)> CheckAsync(IReadOnlyList<ContributedExample> batch, CancellationToken ct)
+    public async Task<DuplicateFinding?[]> CheckAsync(IReadOnlyList<ContributedExample> batch, IReadOnlyList<TextFingerprint> fingerprints, CancellationToken ct)
     {
-        var fingerprints = batch.AsParallel().AsOrdered().WithCancellation(ct).Select(e => _fingerprinter.Fingerprint(e.LastExchange.Combined)).ToArray();
         var hashes = batch.Select(e => e.ContentHash).Distinct().ToList();
         var stored = await db.Examples.AsNoTracking()
             .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && hashes.Contains(e.ContentHash))
@@ -56,10 +54,10 @@ public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOpt
             }
         }
 
-        return (findings, fingerprints);
+        return findings;
     }
 
-    private async Task<(NearDuplicateIndex, HashSet<long>)> NearIndexAsync(TextFingerprint[] fingerprints, CancellationToken ct)
+    private async Task<(NearDuplicateIndex, HashSet<long>)> NearIndexAsync(IReadOnlyList<TextFingerprint> fingerprints, CancellationToken ct)
     {
         var keys = fingerprints.SelectMany(f => f.BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();
         var candidates = await db.Examples.AsNoTracking()
@@ -67,7 +65,7 @@ public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOpt
                 && db.NearDuplicateBands.Any(b => b.ModelName == model && keys.Contains(b.BandKey) && b.ExampleId == e.Id))
             .Select(e => new { e.Id, e.MinHashSignature, e.IntegrationId })
             .ToListAsync(ct);
-        var index = new NearDuplicateIndex(options, new InMemoryNearDuplicateStore(candidates.Count + fingerprints.Length, options.Bands));
+        var index = new NearDuplicateIndex(options, new InMemoryNearDuplicateStore(candidates.Count + fingerprints.Count, options.Bands));
         var bands = new LshBands(options.Bands, options.Rows);
         foreach (var c in candidates)
         {

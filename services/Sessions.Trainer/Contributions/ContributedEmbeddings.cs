@@ -6,67 +6,93 @@ using Sessions.Text;
 
 namespace Sessions.Trainer.Contributions;
 
+/// <summary>One vector to store for a message of a contributed row, already in its stored form.</summary>
+public sealed record MessageVector(int MessageIndex, string Model, int Dimension, byte[] Vector);
+
 /// <summary>
 /// The embeddings stored for accepted contributed rows, in the processor's layout (one row per message, keyed by the
 /// example's session id and message index): a row's own cleaned vector is stored for its last message with the
 /// model name <see cref="ContributionOptions.EmbeddingModel"/>; a row without one gets its user and assistant
-/// messages embedded by the configured generator, in batches, as the processor embeds a session.
+/// messages embedded by the configured generator, in batches, as the processor embeds a session. Vectors are made
+/// before the rows are known to be accepted (off the database, while an earlier batch is written); records after.
 /// </summary>
 public sealed class ContributedEmbeddings(
     IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingOptions embeddingOptions, ITokenCounter tokens, ContributionOptions options)
 {
-    public async Task<List<EmbeddingRecord>> ForAsync(IReadOnlyList<(string SessionId, ContributedExample Example)> accepted, CancellationToken ct)
+    /// <summary>Per example, its vectors in message order; a generated vector that fails the checks is left out.</summary>
+    public async Task<IReadOnlyList<MessageVector>[]> VectorsAsync(IReadOnlyList<ContributedExample> examples, CancellationToken ct)
     {
-        var records = new List<EmbeddingRecord>();
-        var toEmbed = new List<(string SessionId, int Index, string Text)>();
-        foreach (var (sessionId, example) in accepted)
+        var vectors = new IReadOnlyList<MessageVector>[examples.Count];
+        var toEmbed = new List<(int Example, int Index, string Text)>();
+        for (var e = 0; e < examples.Count; e++)
         {
+            var example = examples[e];
             if (example.Row.Embedding is { } own)
             {
-                records.Add(Record(sessionId, example.Messages.Count - 1, options.EmbeddingModel, own));
+                vectors[e] = [new MessageVector(example.Messages.Count - 1, options.EmbeddingModel, own.Length, StoredVector.ToBytes(own))];
                 continue;
             }
 
+            vectors[e] = [];
             for (var i = 0; i < example.Messages.Count; i++)
             {
-                if (example.Messages[i].Role is "user" or "assistant") toEmbed.Add((sessionId, i, example.Messages[i].Content));
+                if (example.Messages[i].Role is "user" or "assistant") toEmbed.Add((e, i, example.Messages[i].Content));
             }
         }
 
         // Batches are embedded concurrently (the built-in generator is CPU work; an endpoint serves requests in parallel).
         var batches = toEmbed.Chunk(embeddingOptions.BatchSize).ToArray();
-        var results = new List<EmbeddingRecord>[batches.Length];
+        var results = new List<(int Example, MessageVector Vector)>[batches.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, batches.Length),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
             async (b, token) => results[b] = await EmbedAsync(batches[b], token));
-        foreach (var batch in results) records.AddRange(batch);
-        return records;
+        var generated = new List<MessageVector>?[examples.Count];
+        foreach (var (example, vector) in results.SelectMany(r => r)) (generated[example] ??= []).Add(vector);
+        for (var e = 0; e < examples.Count; e++)
+        {
+            if (generated[e] is { } list) vectors[e] = list;
+        }
+
+        return vectors;
     }
 
-    private async Task<List<EmbeddingRecord>> EmbedAsync((string SessionId, int Index, string Text)[] batch, CancellationToken ct)
+    /// <summary>
+    /// The records of accepted rows' vectors: rows' own vectors first, then the generated ones, each in row order — the
+    /// order they were always inserted in.
+    /// </summary>
+    public static List<EmbeddingRecord> Records(IReadOnlyList<(string SessionId, ContributedExample Example, IReadOnlyList<MessageVector> Vectors)> accepted)
     {
-        // A token covers at least one character, so a text no longer than the budget needs no counting.
-        var texts = batch.Select(t => t.Text.Length <= embeddingOptions.MaxTokens ? t.Text : tokens.Truncate(t.Text, embeddingOptions.MaxTokens));
-        var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
-        var records = new List<EmbeddingRecord>(batch.Length);
-        for (var j = 0; j < batch.Length; j++)
+        var records = new List<EmbeddingRecord>();
+        foreach (var own in new[] { true, false })
         {
-            var vector = generated[j].Vector.ToArray();
-            if (EmbeddingVector.Problem(vector, embeddingOptions.Dimensions) is null)
+            foreach (var (sessionId, example, vectors) in accepted)
             {
-                records.Add(Record(batch[j].SessionId, batch[j].Index, embeddingOptions.Model, vector));
+                if (example.Row.Embedding is not null != own) continue;
+                foreach (var v in vectors)
+                {
+                    records.Add(new EmbeddingRecord { SessionId = sessionId, MessageIndex = v.MessageIndex, Model = v.Model, Dimension = v.Dimension, Vector = v.Vector });
+                }
             }
         }
 
         return records;
     }
 
-    private static EmbeddingRecord Record(string sessionId, int index, string model, float[] vector) => new()
+    private async Task<List<(int Example, MessageVector Vector)>> EmbedAsync((int Example, int Index, string Text)[] batch, CancellationToken ct)
     {
-        SessionId = sessionId,
-        MessageIndex = index,
-        Model = model,
-        Dimension = vector.Length,
-        Vector = StoredVector.ToBytes(vector),
-    };
+        // A token covers at least one character, so a text no longer than the budget needs no counting.
+        var texts = batch.Select(t => t.Text.Length <= embeddingOptions.MaxTokens ? t.Text : tokens.Truncate(t.Text, embeddingOptions.MaxTokens));
+        var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
+        var vectors = new List<(int, MessageVector)>(batch.Length);
+        for (var j = 0; j < batch.Length; j++)
+        {
+            var vector = generated[j].Vector.Span;
+            if (EmbeddingVector.Problem(vector, embeddingOptions.Dimensions) is null)
+            {
+                vectors.Add((batch[j].Example, new MessageVector(batch[j].Index, embeddingOptions.Model, vector.Length, StoredVector.ToBytes(vector))));
+            }
+        }
+
+        return vectors;
+    }
 }

@@ -5,7 +5,7 @@ public sealed class ContributionOptions
 {
     public const string SectionName = "Trainer:Contributions";
 
-    /// <summary>Rows saved per <c>SaveChanges</c> (then the change tracker is cleared, so memory stays bounded).</summary>
+    /// <summary>Rows read, prepared and written together; with one batch waiting between pipeline stages, memory stays bounded.</summary>
     public int BatchRows { get; set; } = 1_000;
 
     /// <summary>The same bounds the validator applies to session examples.</summary>
