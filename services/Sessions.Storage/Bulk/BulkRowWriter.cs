@@ -80,13 +80,35 @@ public sealed class BulkRowWriter(SessionsDbContext db)
     }
 
     private Task WriteExamplesAsync(IReadOnlyList<ExampleRecord> examples, bool withIds, CancellationToken ct) =>
-        WriteAsync(withIds ? ExampleColumnsWithId : ExampleColumns, examples.Select(e => (withIds ? new object[] { e.Id } : []).Concat(new[]
-            {
-                e.SessionId, e.ModelName, e.MessagesJson, e.ContentHash, e.TokenCount, e.FirstMessageIndex, e.LastMessageIndex, e.Status,
-                OrNull(e.RejectionReasonsJson), e.CreatedAt, OrNull(e.ValidatedAt), e.Origin, e.Variant, OrNull(e.ParentExampleId),
-                OrNull(e.QualityScore), OrNull(e.QualityFlagsJson), OrNull(e.MinHashSignature), OrNull(e.IntegrationId),
-            }).ToArray()),
+        WriteAsync(withIds ? ExampleColumnsWithId : ExampleColumns, examples.Select(e => ExampleValues(e, withIds)),
             withIds ? [NpgsqlDbType.Bigint, .. ExampleTypes] : ExampleTypes, ct);
+
+    /// <summary>One array per row (this runs for every example and copy): the id first when it is written.</summary>
+    private static object[] ExampleValues(ExampleRecord e, bool withId)
+    {
+        var values = new object[ExampleTypes.Length + (withId ? 1 : 0)];
+        var i = 0;
+        if (withId) values[i++] = e.Id;
+        values[i++] = e.SessionId;
+        values[i++] = e.ModelName;
+        values[i++] = e.MessagesJson;
+        values[i++] = e.ContentHash;
+        values[i++] = e.TokenCount;
+        values[i++] = e.FirstMessageIndex;
+        values[i++] = e.LastMessageIndex;
+        values[i++] = e.Status;
+        values[i++] = OrNull(e.RejectionReasonsJson);
+        values[i++] = e.CreatedAt;
+        values[i++] = OrNull(e.ValidatedAt);
+        values[i++] = e.Origin;
+        values[i++] = e.Variant;
+        values[i++] = OrNull(e.ParentExampleId);
+        values[i++] = OrNull(e.QualityScore);
+        values[i++] = OrNull(e.QualityFlagsJson);
+        values[i++] = OrNull(e.MinHashSignature);
+        values[i] = OrNull(e.IntegrationId);
+        return values;
+    }
 
     private static readonly NpgsqlDbType[] ExampleTypes =
             [

@@ -209,7 +209,7 @@ public sealed class ContributedDataIntegration(
         var ids = await bulk.ReserveExampleIdsAsync(accepted.Count, ct);
         for (var i = 0; i < accepted.Count; i++) accepted[i].Record.Id = ids[i];
         await bulk.WriteExamplesWithIdsAsync(accepted.Select(a => a.Record).ToList(), ct);
-        await bulk.WriteEmbeddingsAsync(ContributedEmbeddings.Records(accepted.Select(a => (a.Record.SessionId, a.Row.Example, a.Row.Vectors)).ToList()), ct);
+        await bulk.WriteEmbeddingsAsync(ContributedEmbeddings.Records(accepted.Select(a => (a.Record.SessionId, a.Row.Vectors)).ToList()), ct);
         // Band rows as validated session examples get them, so later data is checked against these rows too.
         await bulk.WriteBandsAsync(request.ModelName,
             accepted.Where(a => a.Row.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Row.Fingerprint.BandKeys)).ToList(), ct);

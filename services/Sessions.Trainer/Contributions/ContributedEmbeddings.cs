@@ -56,27 +56,12 @@ public sealed class ContributedEmbeddings(
         return vectors;
     }
 
-    /// <summary>
-    /// The records of accepted rows' vectors: rows' own vectors first, then the generated ones, each in row order — the
-    /// order they were always inserted in.
-    /// </summary>
-    public static List<EmbeddingRecord> Records(IReadOnlyList<(string SessionId, ContributedExample Example, IReadOnlyList<MessageVector> Vectors)> accepted)
-    {
-        var records = new List<EmbeddingRecord>();
-        foreach (var own in new[] { true, false })
+    /// <summary>The records of accepted rows' vectors, in row order (their ids are never read back, so any order would do).</summary>
+    public static List<EmbeddingRecord> Records(IReadOnlyList<(string SessionId, IReadOnlyList<MessageVector> Vectors)> accepted) =>
+        accepted.SelectMany(a => a.Vectors.Select(v => new EmbeddingRecord
         {
-            foreach (var (sessionId, example, vectors) in accepted)
-            {
-                if (example.Row.Embedding is not null != own) continue;
-                foreach (var v in vectors)
-                {
-                    records.Add(new EmbeddingRecord { SessionId = sessionId, MessageIndex = v.MessageIndex, Model = v.Model, Dimension = v.Dimension, Vector = v.Vector });
-                }
-            }
-        }
-
-        return records;
-    }
+            SessionId = a.SessionId, MessageIndex = v.MessageIndex, Model = v.Model, Dimension = v.Dimension, Vector = v.Vector,
+        })).ToList();
 
     private async Task<List<(int Example, MessageVector Vector)>> EmbedAsync((int Example, int Index, string Text)[] batch, CancellationToken ct)
     {
