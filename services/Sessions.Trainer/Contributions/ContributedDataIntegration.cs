@@ -50,21 +50,22 @@ public sealed class ContributedDataIntegration(
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
-        var record = await db.Integrations.FindAsync([request.IntegrationId], ct);
-        if (record is { Status: not IntegrationStatus.Running })
+        var record = await StartAsync(db, request, ct);
+        if (record.Status != IntegrationStatus.Running)
         {
             logger.LogInformation("Integration {IntegrationId} is already {Status}; nothing done again", record.Id, record.Status);
             return IntegrationReport.Of(record);
         }
 
-        // A "running" row left by a crashed attempt: its transaction died with it, so the import starts over.
-        record ??= db.Integrations.Add(IntegrationRecords.Integration(request)).Entity;
-        record.StartedAt = clock.GetUtcNow().UtcDateTime;
-        if (!request.DryRun) await db.SaveChangesAsync(ct);
-
         try
         {
             await ImportAsync(db, request, record, report, progress, ct);
+        }
+        catch (FinishedByAnotherAttempt finished)
+        {
+            logger.LogInformation("Integration {IntegrationId} was {Status} by another attempt of the same command meanwhile; this one left nothing behind",
+                request.IntegrationId, finished.Record.Status);
+            return IntegrationReport.Of(finished.Record);
         }
         catch (OperationCanceledException) when (redeliveredWhenCancelled && ct.IsCancellationRequested)
         {
@@ -82,10 +83,73 @@ public sealed class ContributedDataIntegration(
                 logger.LogInformation("Integration {IntegrationId} of {Source} failed and left nothing behind: {Error}", request.IntegrationId, request.Source, report.Error);
             else
                 logger.LogError(ex, "Integration {IntegrationId} of {Source} failed and left nothing behind: {Error}", request.IntegrationId, request.Source, report.Error);
-            if (!request.DryRun) await MarkFailedAsync(request.IntegrationId, report);
+            if (!request.DryRun && await MarkFailedAsync(request.IntegrationId, report) is { } finished)
+            {
+                // A duplicate command of the same integration got there first (its rows are what this one collided with).
+                return IntegrationReport.Of(finished);
+            }
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// The integration's row, created "running" for a new one. A "running" row already there is left by a crashed
+    /// attempt (its transaction died with it, so the import starts over) or belongs to a duplicate command running now;
+    /// of two such attempts one waits for the other (<see cref="ClaimAsync"/>).
+    /// </summary>
+    private async Task<IntegrationRecord> StartAsync(SessionsDbContext db, IntegrationRequest request, CancellationToken ct)
+    {
+        var id = request.IntegrationId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = await db.Integrations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (record is { Status: not IntegrationStatus.Running })
+        {
+            return record;
+        }
+
+        if (record is null)
+        {
+            record = IntegrationRecords.Integration(request);
+            record.StartedAt = now;
+            if (request.DryRun) return record;
+            db.Integrations.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return record;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // a duplicate command inserted the same row a moment earlier
+            }
+        }
+
+        if (request.DryRun) return record;
+        // Only a row still running is restarted; this waits while another attempt holds it.
+        await db.Integrations.Where(i => i.Id == id && i.Status == IntegrationStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.StartedAt, now), ct);
+        return await db.Integrations.SingleAsync(i => i.Id == id, ct);
+    }
+
+    /// <summary>
+    /// First thing in the import's transaction: the row is still "running" (no other attempt finished it), and it stays
+    /// locked until this one commits or rolls back, so a duplicate command waits here and then finds it finished.
+    /// </summary>
+    private static async Task ClaimAsync(SessionsDbContext db, IntegrationRecord record, CancellationToken ct)
+    {
+        var claimed = await db.Integrations.Where(i => i.Id == record.Id && i.Status == IntegrationStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, IntegrationStatus.Running), ct);
+        if (claimed == 0)
+        {
+            db.ChangeTracker.Clear();
+            throw new FinishedByAnotherAttempt(await db.Integrations.AsNoTracking().SingleAsync(i => i.Id == record.Id, ct));
+        }
+    }
+
+    private sealed class FinishedByAnotherAttempt(IntegrationRecord record) : Exception("The integration was finished by another attempt.")
+    {
+        public IntegrationRecord Record { get; } = record;
     }
 
     private async Task ImportAsync(SessionsDbContext db, IntegrationRequest request, IntegrationRecord record, IntegrationReport report,
@@ -94,6 +158,7 @@ public sealed class ContributedDataIntegration(
         var rows = ContributedRows.Open(IntegrationRecords.ImportOptions(importOptions, request), request.Source);
         var duplicates = new ContributedDuplicates(db, deduplication, request.ModelName, request.IntegrationId, request.Dedupe);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!request.DryRun) await ClaimAsync(db, record, ct);
 
         // Three stages, each a batch ahead of the next: reading, the per-row CPU work, then the duplicate checks and
         // writes here, in order. The stages ahead never touch the database; an error in any of them stops all three.
@@ -215,14 +280,17 @@ public sealed class ContributedDataIntegration(
             accepted.Where(a => a.Row.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Row.Fingerprint.BandKeys)).ToList(), ct);
     }
 
-    private async Task MarkFailedAsync(Guid id, IntegrationReport report)
+    /// <summary>Records the failure; returns the row instead when another attempt already finished the integration.</summary>
+    private async Task<IntegrationRecord?> MarkFailedAsync(Guid id, IntegrationReport report)
     {
         // A fresh context and no cancellation: the failure must be recorded even when the import was cancelled.
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
         var record = await db.Integrations.FirstOrDefaultAsync(i => i.Id == id, CancellationToken.None);
-        if (record is null) return; // the status row itself could not be written: nothing to mark
+        if (record is null) return null; // the status row itself could not be written: nothing to mark
+        if (record.Status != IntegrationStatus.Running) return record; // finished by another attempt: its outcome stands
         report.WriteTo(record);
         record.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
+        return null;
     }
 }

@@ -11,15 +11,24 @@ public sealed class ReplyPairLoader(SessionsDbContext db)
 {
     public async Task<ReplyPairSet> LoadAsync(string model, long watermark, CancellationToken ct)
     {
-        var examples = await db.Examples.AsNoTracking()
+        var examples = new List<ExamplePlace>();
+        // A contributed row is its own "session": its roles are in the example itself, and its vectors are indexed by its messages.
+        var roles = new Dictionary<string, string[]>();
+        await foreach (var e in db.Examples.AsNoTracking()
             // Augmented copies share their parent's turns (and so its embeddings): one pair per original.
             .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Id <= watermark && e.Variant == 0)
             .OrderBy(e => e.Id)
-            .Select(e => new ExamplePlace(e.SessionId, e.FirstMessageIndex, e.LastMessageIndex))
-            .ToListAsync(ct);
-        var sessions = examples.Select(e => e.SessionId).ToHashSet();
+            .Select(e => new { e.SessionId, e.FirstMessageIndex, e.LastMessageIndex, Contributed = e.Origin == ExampleOrigin.Contributed ? e.MessagesJson : null })
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            examples.Add(new ExamplePlace(e.SessionId, e.FirstMessageIndex, e.LastMessageIndex));
+            if (e.Contributed is not null)
+            {
+                roles[e.SessionId] = Roles(e.Contributed);
+            }
+        }
 
-        var roles = new Dictionary<string, string[]>();
+        var sessions = examples.Select(e => e.SessionId).ToHashSet();
         await foreach (var s in db.Sessions.AsNoTracking()
             .Where(s => s.ModelName == model && s.Status == SessionStatus.Accepted && s.MessagesJson != null)
             .Select(s => new { s.SessionId, s.MessagesJson })
@@ -39,7 +48,8 @@ public sealed class ReplyPairLoader(SessionsDbContext db)
 
         var vectors = new Dictionary<(string SessionId, int Index), float[]>(needed.Count);
         await foreach (var e in db.Embeddings.AsNoTracking()
-            .Where(e => db.Sessions.Any(s => s.SessionId == e.SessionId && s.ModelName == model && s.Status == SessionStatus.Accepted))
+            .Where(e => db.Sessions.Any(s => s.SessionId == e.SessionId && s.ModelName == model && s.Status == SessionStatus.Accepted)
+                || db.Examples.Any(x => x.SessionId == e.SessionId && x.ModelName == model && x.Origin == ExampleOrigin.Contributed && x.Status == ExampleStatus.Accepted))
             .Select(e => new { e.SessionId, e.MessageIndex, e.Vector })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -53,7 +63,7 @@ public sealed class ReplyPairLoader(SessionsDbContext db)
         return built with { ExamplesWithoutPair = examples.Count - built.Pairs.Count };
     }
 
-    // Stored by the processor as an array of chat messages; only the roles matter here.
+    // Stored as an array of chat messages (the processor's session, or a contributed example); only the roles matter here.
     private static string[] Roles(string messagesJson)
     {
         using var document = JsonDocument.Parse(messagesJson);

@@ -196,6 +196,43 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
         Assert.Equal([0.6f, 0.8f], StoredVector.FromBytes(stored.Vector)[..2]);
     }
 
+    [Fact]
+    public async Task Two_copies_of_one_command_at_once_store_its_rows_once_and_both_report_the_one_commit()
+    {
+        var file = await _fixture.WriteAsync("twice.jsonl", Enumerable.Range(1, 1500).Select(n => ContributionFixture.Row(n)));
+        var id = Guid.NewGuid();
+
+        var reports = await Task.WhenAll(Task.Run(() => _fixture.ImportAsync(file, id: id)), Task.Run(() => _fixture.ImportAsync(file, id: id)));
+
+        Assert.All(reports, r => Assert.Equal((IntegrationStatus.Committed, 1500L, (string?)null), (r.Status, r.Accepted, r.Error)));
+        await using var db = await _fixture.DbAsync();
+        Assert.Equal(1500, await db.Examples.CountAsync(e => e.IntegrationId == id));
+        var stored = await db.Integrations.SingleAsync();
+        Assert.Equal((IntegrationStatus.Committed, 1500L, 0L), (stored.Status, stored.Accepted, stored.DuplicatesExisting));
+    }
+
+    [Fact]
+    public async Task Contributed_rows_give_the_embedding_adapter_user_turn_and_reply_pairs()
+    {
+        var withOwnVector = JsonSerializer.Serialize(new {
+            messages = new[] { new { role = "user", content = "what is the best soil for roses" }, new { role = "assistant", content = "loamy soil with compost" } },
+            embedding = Enumerable.Range(0, 384).Select(i => i == 0 ? 1f : 0f).ToArray() });
+        var report = await _fixture.ImportAsync(await _fixture.WriteAsync("pairs.jsonl", [ContributionFixture.Row(1), ContributionFixture.Row(2), withOwnVector]));
+        Assert.Equal(3, report.Accepted);
+
+        await using var db = await _fixture.DbAsync();
+        var pairs = await new ReplyPairLoader(db).LoadAsync("default", long.MaxValue, CancellationToken.None);
+
+        // The two generated rows: their user and assistant messages were embedded. The row that brought one vector has no user side.
+        Assert.Equal(2, pairs.Pairs.Count);
+        Assert.Equal(1, pairs.ExamplesWithoutPair);
+        var first = ContributedDataIntegration.SessionIdOf(report.IntegrationId, 1);
+        var vectors = await db.Embeddings.Where(e => e.SessionId == first).OrderBy(e => e.MessageIndex).Select(e => e.Vector).ToListAsync();
+        var pair = Assert.Single(pairs.Pairs, p => p.GroupId == first);
+        Assert.Equal(StoredVector.FromBytes(vectors[0]), pair.Query);
+        Assert.Equal(StoredVector.FromBytes(vectors[1]), pair.Target);
+    }
+
     [Theory]
     [InlineData("append", null, "SSSSCCC")]
     [InlineData("interleave", null, "SCSCSCS")]
