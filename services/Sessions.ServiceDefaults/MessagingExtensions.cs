@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Sessions.ServiceDefaults;
@@ -25,6 +26,7 @@ public static class MessagingExtensions
         services.Configure<MessagingOptions>(section);
         services.AddSessionsMessageObservers();
         BoundStops(services, options);
+        WatchForStalledEndpoints(services, options);
 
         services.AddMassTransit(x =>
         {
@@ -81,6 +83,26 @@ public static class MessagingExtensions
             host.ConsumerStopTimeout = options.ConsumerStopTimeout;
             host.StopTimeout = options.StopTimeout;
         });
+    }
+
+    private static void WatchForStalledEndpoints(IServiceCollection services, MessagingOptions options)
+    {
+        if (options.StalledEndpointExitAfter < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                $"Messaging:StalledEndpointExitAfter ({options.StalledEndpointExitAfter}) must not be negative; zero turns the watchdog off.");
+        }
+
+        if (options.StalledEndpointExitAfter == TimeSpan.Zero
+            || !string.Equals(options.Transport, MessagingTransport.RabbitMq, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EndpointReadiness>();
+        services.AddReceiveEndpointObserver<EndpointReadinessObserver>();
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StalledEndpointWatchdog>(sp, options));
     }
 
     /// <summary>What every bus of the project observes (queue lag); the test harness adds the same.</summary>

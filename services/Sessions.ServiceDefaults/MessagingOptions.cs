@@ -22,6 +22,13 @@ public class MessagingOptions
     /// queue kept no consumer, MassTransit #5692). At least <see cref="ConsumerStopTimeout"/>.
     /// </summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// RabbitMQ only: how long a receive endpoint may go without consuming while the broker accepts connections before
+    /// the service exits (code 75) to be restarted by its supervisor; see <see cref="StalledEndpointWatchdog"/>.
+    /// Time while the broker is unreachable does not count. Zero turns the watchdog off.
+    /// </summary>
+    public TimeSpan StalledEndpointExitAfter { get; set; } = TimeSpan.FromSeconds(90);
 }
 
 public static class MessagingTransport

@@ -26,6 +26,26 @@ public sealed class ServiceProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>Only once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for the process to end by itself and returns its exit code; a <see cref="TimeoutException"/> with its output if it does not.</summary>
+    public async Task<int> ExitedAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the process did not exit within {timeout.TotalSeconds:0} s; its output:\n{Output}");
+        }
+
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
+    }
+
     /// <summary>The address ASP.NET Core reported ("Now listening on: …"), once it has.</summary>
     public Uri? ListeningAddress =>
         System.Text.RegularExpressions.Regex.Match(Output, @"Now listening on: (http://\S+)") is { Success: true } m ? new Uri(m.Groups[1].Value) : null;
