@@ -5,11 +5,15 @@ namespace Sessions.PipelineBenchmark;
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "usage: benchmark-pipeline [--sessions 5000] [--invalid 0.1] [--in-flight 64] [--providers postgres,sqlite] [--no-ceiling] [--no-embedded] [--seed 42] [--timeout-minutes 20] [--set Key=Value ...]";
+        "usage: benchmark-pipeline [--sessions 5000] [--invalid 0.1] [--in-flight 64] [--rate 0] [--providers postgres,sqlite] [--no-ceiling] [--no-embedded] [--seed 42] [--timeout-minutes 20] [--set Key=Value ...]";
 
     public int Sessions { get; init; } = 5000;
     public double InvalidFraction { get; init; } = 0.1;
     public int InFlight { get; init; } = 64;
+
+    /// <summary>Sessions published per second; 0 publishes as fast as the broker confirms (throughput). A rate below
+    /// the pipeline's throughput measures latency without queueing.</summary>
+    public double Rate { get; init; }
     public IReadOnlyList<string> Providers { get; init; } = ["postgres", "sqlite"];
     public bool Ceiling { get; init; } = true;
     public bool Embedded { get; init; } = true;
@@ -36,6 +40,7 @@ public sealed record BenchmarkSettings
                     "--sessions" => settings with { Sessions = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--invalid" => settings with { InvalidFraction = double.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--in-flight" => settings with { InFlight = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--rate" => settings with { Rate = double.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--providers" => settings with { Providers = Value().Split(',', StringSplitOptions.RemoveEmptyEntries) },
                     "--no-ceiling" => settings with { Ceiling = false },
                     "--no-embedded" => settings with { Embedded = false },
@@ -54,9 +59,10 @@ public sealed record BenchmarkSettings
         }
 
         if (settings.Problem is null && (settings.Sessions < 1 || settings.InFlight < 1 || settings.InvalidFraction is < 0 or > 1
+            || !double.IsFinite(settings.Rate) || settings.Rate < 0
             || settings.Providers.Any(p => p is not ("postgres" or "sqlite"))))
         {
-            settings = settings with { Problem = "--sessions and --in-flight must be positive, --invalid in [0,1], --providers postgres and/or sqlite" };
+            settings = settings with { Problem = "--sessions and --in-flight must be positive, --invalid in [0,1], --rate 0 or more, --providers postgres and/or sqlite" };
         }
 
         return settings;

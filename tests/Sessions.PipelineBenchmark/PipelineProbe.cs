@@ -63,16 +63,25 @@ public sealed class PipelineProbe : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Publishes every session, at most <paramref name="inFlight"/> publishes awaiting their broker confirm at once.</summary>
-    public async Task PublishAsync(IReadOnlyList<SessionEnded> sessions, int inFlight)
+    /// <summary>
+    /// Publishes every session, at most <paramref name="inFlight"/> publishes awaiting their broker confirm at once; with a
+    /// positive <paramref name="rate"/>, session i no earlier than i / rate seconds after the first.
+    /// </summary>
+    public async Task PublishAsync(IReadOnlyList<SessionEnded> sessions, int inFlight, double rate = 0)
     {
         var bus = _host.Services.GetRequiredService<IBus>();
+        var clock = Stopwatch.StartNew();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < sessions.Count)
             {
+                if (rate > 0 && TimeSpan.FromSeconds(i / rate) - clock.Elapsed is { Ticks: > 0 } early)
+                {
+                    await Task.Delay(early);
+                }
+
                 _published[sessions[i].SessionId!] = Stopwatch.GetTimestamp();
                 await bus.Publish(sessions[i]);
             }

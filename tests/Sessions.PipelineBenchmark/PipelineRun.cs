@@ -64,7 +64,7 @@ public static class PipelineRun
             await using var probe = await PipelineProbe.StartAsync(vhost);
             var before = services.Select(s => ProcessUsage.Of(s.ProcessId)).ToList();
             var serversBefore = (Postgres: ProcessUsage.CpuSecondsOfAll("postgres"), Rabbit: ProcessUsage.CpuSecondsOfAll("beam.smp"));
-            await probe.PublishAsync(sessions, settings.InFlight);
+            await probe.PublishAsync(sessions, settings.InFlight, settings.Rate);
             var done = await probe.WaitAsync(sessions.Count, settings.Timeout, Progress($"{provider}: outcomes"));
             var after = services.Select(s => ProcessUsage.Of(s.ProcessId)).ToList();
             Console.Error.WriteLine($"{provider}: CPU s of the servers during the stream (all their processes on the machine): " +
@@ -109,7 +109,7 @@ public static class PipelineRun
         try
         {
             await using var probe = await PipelineProbe.StartAsync(vhost, (e, p) => e.Handler<SessionEnded>(c => p.Finish(c.Message.SessionId!)));
-            await probe.PublishAsync(sessions, settings.InFlight);
+            await probe.PublishAsync(sessions, settings.InFlight, settings.Rate);
             await probe.WaitAsync(sessions.Count, settings.Timeout, Progress("ceiling: consumed"));
             var (elapsed, latencies) = probe.Measure();
             return new RunFigures("transport ceiling (publish + consume, no work)", sessions.Count, probe.Finished, elapsed, latencies, []);

@@ -39,7 +39,7 @@ if (settings.Embedded)
     runs.Add(await PipelineRun.EmbeddedAsync(sessions));
 }
 
-Console.WriteLine($"{sessions.Count} sessions of 20 messages, {settings.InvalidFraction:P0} invalid, {settings.InFlight} publishes in flight, {Environment.ProcessorCount} cores");
+Console.WriteLine($"{sessions.Count} sessions of 20 messages, {settings.InvalidFraction:P0} invalid, {settings.InFlight} publishes in flight, {(settings.Rate > 0 ? $"published at {settings.Rate:0.##}/s" : "published as fast as confirmed")}, {Environment.ProcessorCount} cores");
 Console.WriteLine();
 Console.WriteLine("| configuration | outcomes | sessions/s | of ceiling | latency p50 / p95 / p99 | CPU s (processor / validator / trainer) | peak RSS MB |");
 Console.WriteLine("|---|---:|---:|---:|---|---|---|");
