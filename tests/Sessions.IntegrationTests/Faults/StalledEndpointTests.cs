@@ -43,12 +43,7 @@ public sealed class StalledEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_service_whose_endpoint_cannot_consume_again_while_the_broker_is_up_exits_with_code_75()
     {
-        var environment = await FleetSetup.MigratedAsync(_database!, _vhost, _folder, withoutTraining: true);
-        environment["Messaging:StalledEndpointExitAfter"] = "00:00:08";
-        using var processor = ServiceProcess.Start(RepositoryLayout.Output("services/Sessions.Processor", "Sessions.Processor"), environment);
-        await Eventually.Until(async () => (await TestServers.QueueAsync(_vhost, "session-ended")).Consumers > 0 || processor.HasExited,
-            TimeSpan.FromSeconds(90), "a consumer on session-ended");
-        Assert.False(processor.HasExited, processor.Output);
+        using var processor = await ConsumingProcessorAsync();
 
         using var http = TestServers.RabbitManagement();
         (await http.DeleteAsync($"permissions/{_vhost}/guest")).EnsureSuccessStatusCode();
@@ -64,11 +59,7 @@ public sealed class StalledEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_service_that_reconnects_after_its_connection_drops_keeps_running()
     {
-        var environment = await FleetSetup.MigratedAsync(_database!, _vhost, _folder, withoutTraining: true);
-        environment["Messaging:StalledEndpointExitAfter"] = "00:00:08";
-        using var processor = ServiceProcess.Start(RepositoryLayout.Output("services/Sessions.Processor", "Sessions.Processor"), environment);
-        await Eventually.Until(async () => (await TestServers.QueueAsync(_vhost, "session-ended")).Consumers > 0 || processor.HasExited,
-            TimeSpan.FromSeconds(90), "a consumer on session-ended");
+        using var processor = await ConsumingProcessorAsync();
 
         using var http = TestServers.RabbitManagement();
         var dropped = await DropConnectionsAsync(http);
@@ -80,6 +71,26 @@ public sealed class StalledEndpointTests : IAsyncLifetime
         await Assert.ThrowsAsync<TimeoutException>(() => processor.ExitedAsync(TimeSpan.FromSeconds(16)));
 
         Assert.DoesNotContain("has not consumed for", processor.Output);
+    }
+
+    /// <summary>The processor on the test's virtual host, its watchdog at 8 s, once it consumes from <c>session-ended</c>.</summary>
+    private async Task<ServiceProcess> ConsumingProcessorAsync()
+    {
+        var environment = await FleetSetup.MigratedAsync(_database!, _vhost, _folder, withoutTraining: true);
+        environment["Messaging:StalledEndpointExitAfter"] = "00:00:08";
+        var processor = ServiceProcess.Start(RepositoryLayout.Output("services/Sessions.Processor", "Sessions.Processor"), environment);
+        try
+        {
+            await Eventually.Until(async () => (await TestServers.QueueAsync(_vhost, "session-ended")).Consumers > 0 || processor.HasExited,
+                TimeSpan.FromSeconds(90), "a consumer on session-ended");
+            Assert.False(processor.HasExited, "the processor exited at start:\n" + processor.Output);
+            return processor;
+        }
+        catch
+        {
+            processor.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Closes the virtual host's connections from the broker side, as a broker shutdown does.</summary>
