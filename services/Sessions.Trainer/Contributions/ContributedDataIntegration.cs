@@ -94,6 +94,7 @@ public sealed class ContributedDataIntegration(
         var rows = ContributedRows.Open(IntegrationRecords.ImportOptions(importOptions, request), request.Source);
         var duplicates = new ContributedDuplicates(db, deduplication, request.ModelName, request.IntegrationId, request.Dedupe);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var cache = await SqlitePageCache.EnlargeAsync(db, options.SqliteCacheMebibytes, ct);
 
         // Three stages, each a batch ahead of the next: reading, the per-row CPU work, then the duplicate checks and
         // writes here, in order. The stages ahead never touch the database; an error in any of them stops all three.
