@@ -33,6 +33,9 @@ public static class MersenneMinima
     public static void Scalar(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, ReadOnlySpan<ulong> xs, Span<ulong> minima) =>
         ScalarFrom(0, a, b, xs, minima);
 
+    // Optimized from the first call: unoptimized code does not inline Hash and runs many times slower, and an import's
+    // first thousands of rows went through it while the runtime was busy compiling everything else.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Vectorized(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, ReadOnlySpan<ulong> xs, Span<ulong> minima)
     {
         if (!Avx2.IsSupported)
