@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Contributed-data import benchmark: generates a JSON Lines file of ~1 KB chat rows (default 1 GB), imports it with
 # `sessions-admin import` (Release) into SQLite and into PostgreSQL, and loads the same lines raw as the ceiling
-# (sqlite3 .import into a one-column table; psql \copy). Prints MB/s and peak RSS (from /usr/bin/time -v) per run.
+# (sqlite3 .import into a one-column table; psql \copy). Prints MB/s, CPU seconds (user + system) and peak RSS (from
+# /usr/bin/time -v) per run.
 #   scripts/benchmark-import.sh [--mb 1024] [--postgres "Host=127.0.0.1;Port=54329;Username=sessions;Password=sessions"]
+#     [--admin path/to/sessions-admin] (a prebuilt tool, say an earlier commit's, instead of building this tree's)
 # PostgreSQL must be running (scripts/start-postgres.sh); a throw-away database is created and dropped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=1024
 PG="Host=127.0.0.1;Port=54329;Username=sessions;Password=sessions"
+ADMIN=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --mb) MB="$2"; shift 2 ;;
     --postgres) PG="$2"; shift 2 ;;
+    --admin) ADMIN="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 1 ;;
   esac
 done
@@ -37,8 +41,10 @@ with open(path, "w", encoding="utf-8") as f:
 PY
 BYTES=$(stat -c %s "$FILE"); ROWS=$(wc -l < "$FILE")
 echo "file: $FILE, $ROWS rows, $BYTES bytes"
-dotnet build -c Release services/Sessions.Admin -v q -nologo > /dev/null
-ADMIN="services/Sessions.Admin/bin/Release/net10.0/sessions-admin"
+if [[ -z "$ADMIN" ]]; then
+  dotnet build -c Release services/Sessions.Admin -v q -nologo > /dev/null
+  ADMIN="services/Sessions.Admin/bin/Release/net10.0/sessions-admin"
+fi
 
 measure() { # name, command...: prints MB/s and peak RSS
   local name="$1"; shift
@@ -47,8 +53,10 @@ measure() { # name, command...: prints MB/s and peak RSS
   /usr/bin/time -v "$@" > "$WORK/out.txt" 2> "$WORK/time.txt" || { cat "$WORK/out.txt" "$WORK/time.txt" >&2; exit 1; }
   end=$(date +%s.%N)
   local rss; rss=$(awk '/Maximum resident set size/ {print $6}' "$WORK/time.txt")
-  awk -v n="$name" -v b="$BYTES" -v s="$start" -v e="$end" -v r="$rss" \
-    'BEGIN { printf "%-28s %8.1f s %8.1f MB/s  peak RSS %6.0f MB\n", n, e - s, b / 1048576 / (e - s), r / 1024 }'
+  # CPU seconds too: on a shared machine the wall time follows the others' load, the CPU used by the run much less.
+  local cpu; cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$WORK/time.txt")
+  awk -v n="$name" -v b="$BYTES" -v s="$start" -v e="$end" -v r="$rss" -v c="$cpu" \
+    'BEGIN { printf "%-28s %8.1f s %8.1f MB/s  CPU %7.1f s  peak RSS %6.0f MB\n", n, e - s, b / 1048576 / (e - s), c, r / 1024 }'
 }
 
 export Datasets__Import__ImportRoots__0="$WORK/imports"
@@ -58,7 +66,9 @@ measure "import, SQLite" "$ADMIN" import "$FILE" --json
 grep -E '"(accepted|rejected)"' "$WORK/out.txt" | tr -d ' \n'; echo
 
 DB="sessions_bench_$$"
-PGURL="postgresql://sessions:sessions@127.0.0.1:54329"
+# psql's URL from the same connection string, so the ceiling runs against the server the import used.
+pg_field() { tr ';' '\n' <<< "$PG" | awk -F= -v k="$1" -v d="$2" 'tolower($1) == tolower(k) { v = $2 } END { print (v == "" ? d : v) }'; }
+PGURL="postgresql://$(pg_field Username sessions):$(pg_field Password sessions)@$(pg_field Host 127.0.0.1):$(pg_field Port 5432)"
 psql "$PGURL/postgres" -qc "CREATE DATABASE $DB" > /dev/null
 trap 'psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS $DB" > /dev/null; rm -rf "$WORK"' EXIT
 export Database__Provider=Postgres Database__ConnectionString="$PG;Database=$DB"

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace Sessions.Embeddings;
@@ -27,6 +28,10 @@ public sealed class LexicalHashingEmbeddingGenerator(int dimensions = 384, strin
         return Task.FromResult(result);
     }
 
+    // Optimized from the first call (the helpers below inline into it): a bulk import embeds its first thousands of
+    // texts while the runtime is still busy compiling everything else, so unoptimized code ran for a large share of them.
+    // Floating-point additions keep their order in either code, so the vectors are the same.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] Embed(string text)
     {
         var vector = new float[dimensions];
@@ -84,6 +89,7 @@ public sealed class LexicalHashingEmbeddingGenerator(int dimensions = 384, strin
     }
 
     /// <summary>The word (in <paramref name="buffer"/>[1..length]) and the character trigrams of <c>#word#</c>, in that order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddWord(float[] vector, char[] buffer, int length)
     {
         Add(vector, buffer.AsSpan(1, length), 1f);

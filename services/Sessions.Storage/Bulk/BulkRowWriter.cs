@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -138,6 +138,7 @@ public sealed class BulkRowWriter(SessionsDbContext db)
 
         // Several rows per INSERT: every run of a statement has a fixed cost (statement walk, reset, result), so fewer runs
         // of a wider statement write the same rows (in the same order, so AUTOINCREMENT ids come out the same) for less.
+        var sqlite = (SqliteConnection)connection;
         var pending = new List<object[]>(SqliteRowsPerInsert);
         SqliteInsert? full = null;
         try
@@ -146,30 +147,23 @@ public sealed class BulkRowWriter(SessionsDbContext db)
             {
                 pending.Add(row);
                 if (pending.Count < SqliteRowsPerInsert) continue;
-                full ??= new SqliteInsert(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, types.Length, SqliteRowsPerInsert);
-                await full.RunAsync(pending, ct);
+                ct.ThrowIfCancellationRequested();
+                full ??= new SqliteInsert(sqlite, table, types.Length, SqliteRowsPerInsert);
+                full.Run(pending);
                 pending.Clear();
             }
 
             if (pending.Count > 0)
             {
-                await using var rest = new SqliteInsert(connection, db.Database.CurrentTransaction?.GetDbTransaction(), table, types.Length, pending.Count);
-                await rest.RunAsync(pending, ct);
+                using var rest = new SqliteInsert(sqlite, table, types.Length, pending.Count);
+                rest.Run(pending);
             }
         }
         finally
         {
-            if (full is not null) await full.DisposeAsync();
+            full?.Dispose();
         }
     }
 
     private const int SqliteRowsPerInsert = 32;
-
-    internal static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 }

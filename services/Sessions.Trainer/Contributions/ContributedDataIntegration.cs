@@ -159,6 +159,7 @@ public sealed class ContributedDataIntegration(
         var duplicates = new ContributedDuplicates(db, deduplication, request.ModelName, request.IntegrationId, request.Dedupe);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!request.DryRun) await ClaimAsync(db, record, ct);
+        await using var cache = await SqlitePageCache.EnlargeAsync(db, options.SqliteCacheMebibytes, ct);
 
         // Three stages, each a batch ahead of the next: reading, the per-row CPU work, then the duplicate checks and
         // writes here, in order. The stages ahead never touch the database; an error in any of them stops all three.

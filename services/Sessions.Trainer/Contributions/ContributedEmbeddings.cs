@@ -23,7 +23,7 @@ public sealed class ContributedEmbeddings(
     public async Task<IReadOnlyList<MessageVector>[]> VectorsAsync(IReadOnlyList<ContributedExample> examples, CancellationToken ct)
     {
         var vectors = new IReadOnlyList<MessageVector>[examples.Count];
-        var toEmbed = new List<(int Example, int Index, string Text)>();
+        var toEmbed = new List<(int Example, int Index, string Text, int Tokens)>();
         for (var e = 0; e < examples.Count; e++)
         {
             var example = examples[e];
@@ -36,7 +36,7 @@ public sealed class ContributedEmbeddings(
             vectors[e] = [];
             for (var i = 0; i < example.Messages.Count; i++)
             {
-                if (example.Messages[i].Role is "user" or "assistant") toEmbed.Add((e, i, example.Messages[i].Content));
+                if (example.Messages[i].Role is "user" or "assistant") toEmbed.Add((e, i, example.Messages[i].Content, example.MessageTokens[i]));
             }
         }
 
@@ -63,10 +63,10 @@ public sealed class ContributedEmbeddings(
             SessionId = a.SessionId, MessageIndex = v.MessageIndex, Model = v.Model, Dimension = v.Dimension, Vector = v.Vector,
         })).ToList();
 
-    private async Task<List<(int Example, MessageVector Vector)>> EmbedAsync((int Example, int Index, string Text)[] batch, CancellationToken ct)
+    private async Task<List<(int Example, MessageVector Vector)>> EmbedAsync((int Example, int Index, string Text, int Tokens)[] batch, CancellationToken ct)
     {
-        // A token covers at least one character, so a text no longer than the budget needs no counting.
-        var texts = batch.Select(t => t.Text.Length <= embeddingOptions.MaxTokens ? t.Text : tokens.Truncate(t.Text, embeddingOptions.MaxTokens));
+        // The builder counted every message already (with the same counter): only one over the budget is scanned again.
+        var texts = batch.Select(t => t.Tokens <= embeddingOptions.MaxTokens ? t.Text : tokens.Truncate(t.Text, embeddingOptions.MaxTokens));
         var generated = await embedder.GenerateAsync(texts, cancellationToken: ct);
         var vectors = new List<(int, MessageVector)>(batch.Length);
         for (var j = 0; j < batch.Length; j++)

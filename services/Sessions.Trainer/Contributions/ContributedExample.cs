@@ -7,8 +7,13 @@ using Sessions.Validator.Validation;
 
 namespace Sessions.Trainer.Contributions;
 
-/// <summary>A contributed row made ready to store: redacted messages, their chat JSON, content hash, token count and last exchange.</summary>
-public sealed record ContributedExample(ContributedRow Row, IReadOnlyList<ContributedMessage> Messages, string MessagesJson, string ContentHash, int TokenCount)
+/// <summary>
+/// A contributed row made ready to store: redacted messages, their chat JSON, content hash, token count (with the chat
+/// format's tokens per message) and last exchange. <c>MessageTokens</c>: each message's own count, so the
+/// embedder knows which messages fit its budget without counting them again.
+/// </summary>
+public sealed record ContributedExample(ContributedRow Row, IReadOnlyList<ContributedMessage> Messages, string MessagesJson, string ContentHash, int TokenCount,
+    IReadOnlyList<int> MessageTokens)
 {
     /// <summary>What near-duplicate checks read, as for session examples: the last user turn and the last reply.</summary>
     public ExchangeText LastExchange => new(
@@ -28,7 +33,14 @@ public sealed class ContributedExampleBuilder(PiiRedactor redactor, ITokenCounte
     public (ContributedExample? Example, RowRejection? Rejection) Build(ContributedRow row)
     {
         var messages = row.Messages.Select(m => new ContributedMessage(m.Role, redactor.Redact(m.Content).Text)).ToList();
-        var tokenCount = messages.Sum(m => tokens.Count(m.Content) + options.TokensPerMessage);
+        var messageTokens = new int[messages.Count];
+        var tokenCount = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            messageTokens[i] = tokens.Count(messages[i].Content);
+            tokenCount += messageTokens[i] + options.TokensPerMessage;
+        }
+
         if (tokenCount < options.MinSequenceTokens)
             return (null, new RowRejection(row.Source, row.RowNumber, ValidationCodes.SequenceTooShort, $"{tokenCount} tokens; at least {options.MinSequenceTokens}"));
         if (tokenCount > options.MaxSequenceTokens)
@@ -36,6 +48,6 @@ public sealed class ContributedExampleBuilder(PiiRedactor redactor, ITokenCounte
 
         var json = JsonSerializer.Serialize(messages.Select(m => new { role = m.Role, content = m.Content }), Json);
         var hash = ContentHash.Of(messages.Select(m => (m.Role, m.Content)));
-        return (new ContributedExample(row, messages, json, hash, tokenCount), null);
+        return (new ContributedExample(row, messages, json, hash, tokenCount, messageTokens), null);
     }
 }

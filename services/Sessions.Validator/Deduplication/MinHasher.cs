@@ -7,7 +7,7 @@ namespace Sessions.Validator.Deduplication;
 /// </summary>
 public sealed class MinHasher
 {
-    private const ulong MersennePrime = (1UL << 61) - 1;
+    private const ulong MersennePrime = MersenneMinima.Prime;
 
     private readonly ulong[] _a;
     private readonly ulong[] _b;
@@ -35,21 +35,16 @@ public sealed class MinHasher
             throw new ArgumentException("A text without shingles has no MinHash signature.", nameof(shingles));
         }
 
-        var minima = new ulong[_a.Length];
-        Array.Fill(minima, ulong.MaxValue);
-        foreach (var shingle in shingles.Hashes)
+        // The kernel takes inputs below the prime: each shingle hash reduced once, up front.
+        var hashes = shingles.Hashes;
+        var reduced = hashes.Length <= 1024 ? stackalloc ulong[hashes.Length] : new ulong[hashes.Length];
+        for (var i = 0; i < hashes.Length; i++)
         {
-            var x = Reduce(shingle);
-            for (var i = 0; i < minima.Length; i++)
-            {
-                var h = Reduce(MultiplyModPrime(_a[i], x) + _b[i]);
-                if (h < minima[i])
-                {
-                    minima[i] = h;
-                }
-            }
+            reduced[i] = MersenneMinima.Reduce(hashes[i]);
         }
 
+        var minima = _a.Length <= 1024 ? stackalloc ulong[_a.Length] : new ulong[_a.Length];
+        MersenneMinima.Compute(_a, _b, reduced, minima);
         var values = new uint[minima.Length];
         for (var i = 0; i < values.Length; i++)
         {
@@ -57,20 +52,6 @@ public sealed class MinHasher
         }
 
         return new MinHashSignature(values);
-    }
-
-    // a, x < 2^61, so a·x < 2^122 and splits into low 61 bits plus the rest; 2^61 ≡ 1 (mod 2^61 − 1).
-    private static ulong MultiplyModPrime(ulong a, ulong x)
-    {
-        var high = Math.BigMul(a, x, out var low);
-        return Reduce((low & MersennePrime) + ((low >> 61) | (high << 3)));
-    }
-
-    // Valid for any x < 2^64: folds once, then subtracts the prime at most once.
-    private static ulong Reduce(ulong x)
-    {
-        var folded = (x & MersennePrime) + (x >> 61);
-        return folded >= MersennePrime ? folded - MersennePrime : folded;
     }
 
     private static ulong NextSplitMix(ref ulong state)

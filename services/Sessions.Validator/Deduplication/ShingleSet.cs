@@ -34,8 +34,8 @@ public sealed class ShingleSet
         }
 
         var length = Math.Min(shingleSize, words.Count);
-        var hashes = new HashSet<ulong>();
-        for (var start = 0; start + length <= words.Count; start++)
+        var hashes = new ulong[words.Count - length + 1];
+        for (var start = 0; start < hashes.Length; start++)
         {
             // Seeding with the length keeps a short text's single shingle apart from any k-word shingle.
             var hash = StableHash.Mix((ulong)length);
@@ -44,12 +44,21 @@ public sealed class ShingleSet
                 hash = StableHash.Combine(hash, words[i]);
             }
 
-            hashes.Add(hash);
+            hashes[start] = hash;
         }
 
-        var sorted = hashes.ToArray();
-        Array.Sort(sorted);
-        return new ShingleSet(sorted, words.Count);
+        // Sorted, then repeats dropped in place: the same distinct sorted hashes a set would give, without the set.
+        Array.Sort(hashes);
+        var distinct = 1; // words.Count >= length, so there is at least one shingle
+        for (var i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] != hashes[distinct - 1])
+            {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+
+        return new ShingleSet(distinct == hashes.Length ? hashes : hashes[..distinct], words.Count);
     }
 
     /// <summary>Exact Jaccard similarity |A ∩ B| / |A ∪ B|; 0 when either set is empty (no words, nothing to compare).</summary>

@@ -22,6 +22,7 @@ public sealed class ContributedExampleBuilderTests
         Assert.Equal(ContentHash.Of([("user", "Write to <EMAIL>"), ("assistant", "Done.")]), example.ContentHash);
         var tokens = WordPieceTokenizer.BertBaseUncased;
         Assert.Equal(tokens.Count("Write to <EMAIL>") + tokens.Count("Done.") + 8, example.TokenCount);
+        Assert.Equal([tokens.Count("Write to <EMAIL>"), tokens.Count("Done.")], example.MessageTokens);
         Assert.Equal(("Write to <EMAIL>", "Done."), (example.LastExchange.User, example.LastExchange.Reply));
         Assert.Equal("""[{"role":"user","content":"Write to <EMAIL>"},{"role":"assistant","content":"Done."}]""", example.MessagesJson);
     }
