@@ -65,7 +65,13 @@ public static class TrainerExtensions
     public static IServiceCollection AddContributionServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(configuration.GetSection(ContributionOptions.SectionName).Get<ContributionOptions>() ?? new ContributionOptions());
+        var contributions = configuration.GetSection(ContributionOptions.SectionName).Get<ContributionOptions>() ?? new ContributionOptions();
+        if (contributions.Problem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        services.TryAddSingleton(contributions);
         services.TryAddSingleton(configuration.GetSection("Datasets:Import").Get<DatasetImportOptions>() ?? new DatasetImportOptions());
         // The processor's redaction, tokenizer and embedder settings, and the validator's dedupe settings: contributed rows get what sessions get.
         services.TryAddSingleton(configuration.GetSection("Processor:Redaction").Get<RedactionOptions>() ?? new RedactionOptions());

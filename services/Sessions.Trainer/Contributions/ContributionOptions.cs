@@ -24,4 +24,15 @@ public sealed class ContributionOptions
 
     /// <summary>Rejections listed with row numbers in a report; counts stay exact beyond it.</summary>
     public int MaxListedRejections { get; set; } = 1_000;
+
+    /// <summary>What is wrong with these settings, naming the setting; null when they can be used.</summary>
+    public string? Problem() =>
+        BatchRows < 1 ? $"{SectionName}:BatchRows must be at least 1, got {BatchRows}"
+        : SqliteCacheMebibytes is < 1 or > 65_536 ? $"{SectionName}:SqliteCacheMebibytes must be between 1 and 65536, got {SqliteCacheMebibytes}"
+        : MinSequenceTokens < 1 || MaxSequenceTokens < MinSequenceTokens
+            ? $"{SectionName}:MinSequenceTokens must be at least 1 and at most MaxSequenceTokens, got {MinSequenceTokens}..{MaxSequenceTokens}"
+        : TokensPerMessage < 0 ? $"{SectionName}:TokensPerMessage must not be negative, got {TokensPerMessage}"
+        : string.IsNullOrWhiteSpace(EmbeddingModel) ? $"{SectionName}:EmbeddingModel must not be empty"
+        : MaxListedRejections < 0 ? $"{SectionName}:MaxListedRejections must not be negative, got {MaxListedRejections}"
+        : null;
 }
