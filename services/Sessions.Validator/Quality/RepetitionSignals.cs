@@ -60,7 +60,7 @@ public static class RepetitionSignals
         return CoveredShare(words, covered);
     }
 
-    // Beyond four words the n-gram is keyed by its words joined (what all lengths used before the numbered form).
+    // Beyond four words (and below one) the n-gram is keyed by its words joined, as all lengths were before the numbered form.
     private static double RepeatedLongNgramFraction(IReadOnlyList<string> words, int n)
     {
         if (words.Count <= n)
