@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Sessions.Text;
@@ -8,26 +9,37 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         var normalized = SafeNormalize(text);
-        var builder = new StringBuilder(normalized.Length);
+        // The result is never longer than the input: built in a pooled buffer, and a text that is already in normal
+        // form comes back as it is (the validator normalizes the same short texts many times per session).
+        var rented = normalized.Length <= 256 ? null : ArrayPool<char>.Shared.Rent(normalized.Length);
+        var buffer = rented is null ? stackalloc char[normalized.Length] : rented.AsSpan(0, normalized.Length);
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in normalized)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            buffer[length++] = char.ToLowerInvariant(c);
         }
 
-        return builder.ToString();
+        var result = buffer[..length];
+        var value = result.SequenceEqual(normalized) ? normalized : new string(result);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return value;
     }
 
     // Normalization throws on lone surrogates; such text is hashed as it is.

@@ -48,12 +48,24 @@ public sealed class ExampleAugmentation(
             }
 
             var vectors = await embedder.GenerateAsync([candidate.Text.User, .. copies.Select(c => c.Text)], cancellationToken: ct);
-            var kept = drift.Filter(vectors[0].Vector.ToArray(), copies, vectors.Skip(1).Select(v => v.Vector.ToArray()).ToList());
+            if (vectors.Count != copies.Count + 1)
+            {
+                throw new InvalidOperationException($"{copies.Count + 1} texts embedded but {vectors.Count} embeddings returned");
+            }
+
             var variant = 1;
             var history = new ParentHistory(parent.MessagesJson);
-            foreach (var copy in kept)
+            // The parent's tokens without its user turn, counted once for all its copies.
+            var tokensBesideUser = parent.TokenCount - tokens.Count(candidate.Text.User);
+            for (var i = 0; i < copies.Count; i++)
             {
-                var record = CopyOf(parent, history, candidate.Text.User, copy, variant++, now);
+                if (!drift.Keeps(vectors[0].Vector.Span, vectors[i + 1].Vector.Span))
+                {
+                    continue;
+                }
+
+                var copy = copies[i];
+                var record = CopyOf(parent, history, tokensBesideUser, copy, variant++, now);
                 made.Add(new AugmentedExample(record, candidate with
                 {
                     Id = placeholder--,
@@ -84,7 +96,7 @@ public sealed class ExampleAugmentation(
         }
     }
 
-    private ExampleRecord CopyOf(ExampleRecord parent, ParentHistory history, string user, AugmentedCopy copy, int variant, DateTime now)
+    private ExampleRecord CopyOf(ExampleRecord parent, ParentHistory history, int tokensBesideUser, AugmentedCopy copy, int variant, DateTime now)
     {
         var (messagesJson, contentHash) = history.With(copy.Text);
         return new ExampleRecord
@@ -93,7 +105,7 @@ public sealed class ExampleAugmentation(
             ModelName = parent.ModelName,
             MessagesJson = messagesJson,
             ContentHash = contentHash,
-            TokenCount = parent.TokenCount - tokens.Count(user) + tokens.Count(copy.Text),
+            TokenCount = tokensBesideUser + tokens.Count(copy.Text),
             FirstMessageIndex = parent.FirstMessageIndex,
             LastMessageIndex = parent.LastMessageIndex,
             Origin = ExampleOrigin.Augmented,

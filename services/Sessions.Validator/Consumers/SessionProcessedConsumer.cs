@@ -43,7 +43,8 @@ public sealed class SessionProcessedConsumer(
             var parents = pending.Zip(candidates, verdicts).Where(p => p.Third.Accepted).Select(p => (p.First, p.Second)).ToList();
             // The EDA schedule reads the dataset size: the accepted originals the quality statistics count, not a COUNT(*) that grows with the corpus.
             var copies = await augmentation.CopiesAsync(parents, (int)corpus.Quality.Documents.DocumentCount, now, ct);
-            await statistics.KnowTermsAsync(message.ModelName, corpus.Quality, copies.Select(c => c.Candidate.Text.Combined), ct);
+            // The copies' signals are computed here once; validating the copies reads them again.
+            await statistics.KnowWordsAsync(message.ModelName, corpus.Quality, copies.Select(c => corpus.SignalsOf(c.Candidate.Text.Combined).Words), ct);
             var copyVerdicts = validator.Validate(copies.Select(c => c.Candidate).ToList(), corpus);
             // Only copies that pass are kept: a rejected copy is a generated artifact, not data anyone sent.
             var keptCopies = copies.Zip(copyVerdicts).Where(c => c.Second.Accepted).ToList();

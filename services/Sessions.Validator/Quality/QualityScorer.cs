@@ -20,18 +20,23 @@ public sealed class QualityScorer(QualityOptions options)
     private readonly QualityFindings _findings = new(options);
 
     /// <summary>One example against the model's accepted corpus; does not change <paramref name="state"/>.</summary>
-    public QualityAssessment Assess(QualityInput input, ModelQualityState state)
-    {
-        var signals = TextQualitySignals.Of(input.Text);
-        return Combine(_findings.Of(input, signals, state), signals);
-    }
+    public QualityAssessment Assess(QualityInput input, ModelQualityState state) =>
+        Assess(input, TextQualitySignals.Of(input.Text), state);
+
+    /// <summary>The same with the text's signals already computed (<see cref="TextQualitySignals.Of"/> of <see cref="QualityInput.Text"/>).</summary>
+    public QualityAssessment Assess(QualityInput input, TextQualitySignals signals, ModelQualityState state) =>
+        Combine(_findings.Of(input, signals, state), signals);
 
     /// <summary>
     /// A session's examples (one batch), each against the corpus as it is before the batch. When the session's duplicate
     /// ratio is above the maximum, every example of the session also gets <see cref="QualityCodes.SessionDuplicateRatio"/>.
     /// Call <see cref="ModelQualityState.Learn"/> for the accepted ones afterwards.
     /// </summary>
-    public IReadOnlyList<QualityAssessment> AssessSession(IReadOnlyList<QualityInput> examples, ModelQualityState state)
+    public IReadOnlyList<QualityAssessment> AssessSession(IReadOnlyList<QualityInput> examples, ModelQualityState state) =>
+        AssessSession(examples, examples.Select(e => TextQualitySignals.Of(e.Text)).ToList(), state);
+
+    /// <summary>The same with each text's signals already computed; <paramref name="signals"/> pairs with <paramref name="examples"/>.</summary>
+    public IReadOnlyList<QualityAssessment> AssessSession(IReadOnlyList<QualityInput> examples, IReadOnlyList<TextQualitySignals> signals, ModelQualityState state)
     {
         var ratio = SessionDuplicateRatio(examples.Select(e => e.Text));
         QualityFinding? duplicates = ratio > options.MaxSessionDuplicateRatio
@@ -40,16 +45,15 @@ public sealed class QualityScorer(QualityOptions options)
             : null;
 
         var assessments = new List<QualityAssessment>(examples.Count);
-        foreach (var input in examples)
+        for (var i = 0; i < examples.Count; i++)
         {
-            var signals = TextQualitySignals.Of(input.Text);
-            var findings = _findings.Of(input, signals, state);
+            var findings = _findings.Of(examples[i], signals[i], state);
             if (duplicates is not null)
             {
                 findings.Add(duplicates);
             }
 
-            assessments.Add(Combine(findings, signals));
+            assessments.Add(Combine(findings, signals[i]));
         }
 
         return assessments;

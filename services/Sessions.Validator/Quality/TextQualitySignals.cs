@@ -30,12 +30,7 @@ public sealed record TextQualitySignals(
         var (visible, nonAlphanumeric, symbols) = CountCharacters(text);
         var words = WordSegmenter.Words(text);
         var unique = new HashSet<string>(words, StringComparer.Ordinal).Count;
-        double[] ngrams =
-        [
-            RepetitionSignals.RepeatedNgramFraction(words, 2),
-            RepetitionSignals.RepeatedNgramFraction(words, 3),
-            RepetitionSignals.RepeatedNgramFraction(words, 4),
-        ];
+        var ngrams = RepetitionSignals.RepeatedNgramFractions(words);
         return new TextQualitySignals(visible, nonAlphanumeric, words, unique, symbols, ngrams, RepetitionSignals.RepeatedLineFraction(text));
     }
 

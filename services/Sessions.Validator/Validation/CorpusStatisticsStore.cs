@@ -32,9 +32,13 @@ public sealed class CorpusStatisticsStore(SessionsDbContext db, PendingCorpusSta
     }
 
     /// <summary>Adds the stored frequencies of the texts' terms the state does not know yet (the new words of augmented copies).</summary>
-    public async Task KnowTermsAsync(string model, ModelQualityState state, IEnumerable<string> texts, CancellationToken ct)
+    public Task KnowTermsAsync(string model, ModelQualityState state, IEnumerable<string> texts, CancellationToken ct) =>
+        KnowWordsAsync(model, state, texts.Select(WordSegmenter.Words), ct);
+
+    /// <summary>The same from the texts' words (<see cref="WordSegmenter.Words"/>), when they are at hand already.</summary>
+    public async Task KnowWordsAsync(string model, ModelQualityState state, IEnumerable<IReadOnlyList<string>> words, CancellationToken ct)
     {
-        var terms = texts.SelectMany(WordSegmenter.Words)
+        var terms = words.SelectMany(w => w)
             .Where(t => t.Length <= MaxTermLength && state.Documents.FrequencyOf(t) == 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -29,6 +29,7 @@ public sealed record ExampleVerdict(long Id, IReadOnlyList<RejectionReason> Reas
 public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateIndex nearDuplicates, ModelQualityState quality)
 {
     private readonly Dictionary<string, TextFingerprint> _fingerprints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TextQualitySignals> _signals = new(StringComparer.Ordinal);
 
     public ISet<string> AcceptedHashes { get; } = acceptedHashes;
     public NearDuplicateIndex NearDuplicates { get; } = nearDuplicates;
@@ -45,6 +46,18 @@ public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateI
         }
 
         return fingerprint;
+    }
+
+    /// <summary>Computed once per text: the statistics store reads a copy's words to load their frequencies, the scorer all of them.</summary>
+    public TextQualitySignals SignalsOf(string text)
+    {
+        if (!_signals.TryGetValue(text, out var signals))
+        {
+            signals = TextQualitySignals.Of(text);
+            _signals[text] = signals;
+        }
+
+        return signals;
     }
 }
 
@@ -64,9 +77,10 @@ public sealed class ExampleValidator(QualityScorer scorer)
     {
         var originals = candidates.All(c => !c.IsCopy);
         var inputs = candidates.Select(c => c.Quality).ToList();
+        var signals = inputs.Select(i => corpus.SignalsOf(i.Text)).ToList();
         var assessments = originals
-            ? scorer.AssessSession(inputs, corpus.Quality)
-            : inputs.Select(i => scorer.Assess(i, corpus.Quality)).ToList();
+            ? scorer.AssessSession(inputs, signals, corpus.Quality)
+            : inputs.Select((input, i) => scorer.Assess(input, signals[i], corpus.Quality)).ToList();
 
         var verdicts = new List<ExampleVerdict>(candidates.Count);
         foreach (var (candidate, assessment) in candidates.Zip(assessments))
