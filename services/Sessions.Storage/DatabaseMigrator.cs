@@ -31,6 +31,7 @@ public sealed class DatabaseMigrator(IServiceProvider services, IOptions<Databas
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        var sqlitePageBytes = (services.GetService<IOptions<DatabaseOptions>>()?.Value ?? new DatabaseOptions()).SqlitePageBytes;
         using var activity = ActivitySource.StartActivity("Migrate database");
         await using var scope = services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SessionsDbContext>>();
@@ -41,8 +42,10 @@ public sealed class DatabaseMigrator(IServiceProvider services, IOptions<Databas
         await using var migrationLock = await MigrationLock.AcquireAsync(db, cancellationToken);
         if (db.Database.IsSqlite())
         {
+            // The page size only takes on a database without pages yet (set before WAL, which writes the first one);
             // WAL lets readers and one writer work at once across processes.
             await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA page_size={sqlitePageBytes};", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();
         }

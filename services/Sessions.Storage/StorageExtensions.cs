@@ -19,6 +19,7 @@ public static class StorageExtensions
     {
         var section = configuration.GetSection(DatabaseOptions.SectionName);
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Problem() is { } problem) throw new InvalidOperationException(problem);
         services.Configure<DatabaseOptions>(section);
 
         services.AddPooledDbContextFactory<SessionsDbContext>(b => StorageProviders.Configure(b, options));

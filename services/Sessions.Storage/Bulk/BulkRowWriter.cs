@@ -16,7 +16,8 @@ namespace Sessions.Storage.Bulk;
 /// </summary>
 public sealed class BulkRowWriter(SessionsDbContext db)
 {
-    private const string BandColumns = "\"NearDuplicateBands\" (\"ModelName\", \"BandKey\", \"ExampleId\")";
+    private const string BandColumns = "\"NearDuplicateBands\" " + BandFields;
+    internal const string BandFields = "(\"ModelName\", \"BandKey\", \"ExampleId\")";
     private const string EmbeddingColumns = "\"Embeddings\" (\"SessionId\", \"MessageIndex\", \"Model\", \"Dimension\", \"Vector\")";
     private const string ExampleColumns = "\"Examples\" (" + ExampleColumnFields;
     private const string ExampleColumnFields = "\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
@@ -38,7 +39,11 @@ public sealed class BulkRowWriter(SessionsDbContext db)
     }
 
     public Task WriteBandsAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>
-        WriteAsync(BandColumns, rows.SelectMany(r => r.Keys.Select(k => new object[] { model, unchecked((long)k), r.ExampleId })),
+        WriteBandsAsync(BandColumns, model, rows, ct);
+
+    /// <summary>Band rows into <paramref name="table"/>: the quoted table name and <see cref="BandFields"/>.</summary>
+    internal Task WriteBandsAsync(string table, string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>
+        WriteAsync(table, rows.SelectMany(r => r.Keys.Select(k => new object[] { model, unchecked((long)k), r.ExampleId })),
             [NpgsqlDbType.Varchar, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint], ct);
 
     public Task WriteEmbeddingsAsync(IReadOnlyList<EmbeddingRecord> rows, CancellationToken ct) =>

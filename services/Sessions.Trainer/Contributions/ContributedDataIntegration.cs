@@ -15,7 +15,7 @@ public sealed record IntegrationProgress(long RowsRead, long Accepted, long Byte
 /// <summary>
 /// Imports a contributed data set into a model's examples, all or nothing. The <c>Integrations</c> row is saved
 /// first, on its own ("running"), so a failed import stays visible; every example, embedding and band row then goes
-/// into ONE transaction, written with each provider's bulk path every <see cref="ContributionOptions.BatchRows"/> rows
+/// into ONE transaction (band rows through <see cref="StagedBandRows"/> unless near duplicates are checked), written with each provider's bulk path every <see cref="ContributionOptions.BatchRows"/> rows
 /// while the next batches are read and prepared (at most one batch waits between stages), so memory stays bounded; any error rolls it all back and marks the integration failed with the error. Idempotent by integration
 /// id: one that already committed (or failed, or was rolled back) is reported as it is, nothing is done again.
 /// </summary>
@@ -160,6 +160,8 @@ public sealed class ContributedDataIntegration(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!request.DryRun) await ClaimAsync(db, record, ct);
         await using var cache = await SqlitePageCache.EnlargeAsync(db, options.SqliteCacheMebibytes, ct);
+        // Band rows go into the key index in key order at the end, unless this import's own later rows are checked against them.
+        var stagedBands = request.Dedupe ? null : await StagedBandRows.BeginAsync(db, ct);
 
         // Three stages, each a batch ahead of the next: reading, the per-row CPU work, then the duplicate checks and
         // writes here, in order. The stages ahead never touch the database; an error in any of them stops all three.
@@ -180,7 +182,7 @@ public sealed class ContributedDataIntegration(
         {
             await foreach (var batch in prepared.Reader.ReadAllAsync(stop.Token))
             {
-                await SaveBatchAsync(db, duplicates, request, batch, report, stop.Token);
+                await SaveBatchAsync(db, duplicates, stagedBands, request, batch, report, stop.Token);
                 report.BytesRead = batch.BytesRead;
                 progress?.Report(new IntegrationProgress(report.RowsRead, report.Accepted, batch.BytesRead));
             }
@@ -197,6 +199,12 @@ public sealed class ContributedDataIntegration(
             await transaction.RollbackAsync(ct);
             report.Status = IntegrationStatus.RolledBack;
             return;
+        }
+
+        if (stagedBands is not null)
+        {
+            logger.LogInformation("Integration {IntegrationId}: adding {Bands} near-duplicate band rows in key order", record.Id, stagedBands.Count);
+            await stagedBands.MoveAsync(ct);
         }
 
         // The status flips to committed in the same transaction as the rows: both or neither.
@@ -247,7 +255,7 @@ public sealed class ContributedDataIntegration(
         await output.WriteAsync(new ReadBatch(rejections, batch, rows.BytesRead), ct);
     }
 
-    private async Task SaveBatchAsync(SessionsDbContext db, ContributedDuplicates duplicates, IntegrationRequest request,
+    private async Task SaveBatchAsync(SessionsDbContext db, ContributedDuplicates duplicates, StagedBandRows? stagedBands, IntegrationRequest request,
         PreparedBatch batch, IntegrationReport report, CancellationToken ct)
     {
         foreach (var rejection in batch.Rejections) report.Reject(rejection);
@@ -277,8 +285,9 @@ public sealed class ContributedDataIntegration(
         await bulk.WriteExamplesWithIdsAsync(accepted.Select(a => a.Record).ToList(), ct);
         await bulk.WriteEmbeddingsAsync(ContributedEmbeddings.Records(accepted.Select(a => (a.Record.SessionId, a.Row.Vectors)).ToList()), ct);
         // Band rows as validated session examples get them, so later data is checked against these rows too.
-        await bulk.WriteBandsAsync(request.ModelName,
-            accepted.Where(a => a.Row.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Row.Fingerprint.BandKeys)).ToList(), ct);
+        var bands = accepted.Where(a => a.Row.Fingerprint.Signature is not null).Select(a => (a.Record.Id, a.Row.Fingerprint.BandKeys)).ToList();
+        if (stagedBands is null) await bulk.WriteBandsAsync(request.ModelName, bands, ct);
+        else await stagedBands.WriteAsync(request.ModelName, bands, ct);
     }
 
     /// <summary>Records the failure; returns the row instead when another attempt already finished the integration.</summary>
