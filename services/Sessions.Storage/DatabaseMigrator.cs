@@ -45,7 +45,8 @@ public sealed class DatabaseMigrator(IServiceProvider services, IOptions<Databas
             // The page size only takes on a database without pages yet (set before WAL, which writes the first one);
             // WAL lets readers and one writer work at once across processes.
             await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"PRAGMA page_size={sqlitePageBytes};", cancellationToken);
+            var pageSize = "PRAGMA page_size=" + sqlitePageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";"; // an int, checked at registration
+            await db.Database.ExecuteSqlRawAsync(pageSize, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();
         }

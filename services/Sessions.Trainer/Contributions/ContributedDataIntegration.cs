@@ -29,7 +29,11 @@ public sealed class ContributedDataIntegration(
     TimeProvider clock,
     ILogger<ContributedDataIntegration> logger)
 {
-    public static string SessionIdOf(Guid integrationId, long row) => $"{SessionPrefix(integrationId)}{row}";
+    /// <summary>
+    /// Zero-padded, so that text order is row order: unpadded, row 10000 sorted between 1000 and 1001, and every example's
+    /// and embedding's session-id index entry went to a different place in the index instead of its end.
+    /// </summary>
+    public static string SessionIdOf(Guid integrationId, long row) => $"{SessionPrefix(integrationId)}{row:D10}";
 
     public static string SessionPrefix(Guid integrationId) => $"contrib-{integrationId:N}-";
 

@@ -29,10 +29,10 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
     public async Task<ValidationCorpus> LoadAsync(string model, IReadOnlyList<ExampleCandidate> candidates, CancellationToken ct)
     {
         var hashes = candidates.Select(c => c.ContentHash).Distinct().ToList();
-        var accepted = await db.Examples.AsNoTracking()
-            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && hashes.Contains(e.ContentHash))
-            .Select(e => e.ContentHash)
-            .ToListAsync(ct);
+        var accepted = (await db.Examples.AsNoTracking().WithAcceptedContent(hashes)
+                .Select(e => new { e.ContentHash, e.ModelName })
+                .ToListAsync(ct))
+            .Where(e => e.ModelName == model).Select(e => e.ContentHash).ToList();
 
         var index = new NearDuplicateIndex(options, new InMemoryNearDuplicateStore(bands: options.Bands));
         var quality = await statistics.LoadAsync(model, candidates.Select(c => c.Text.Combined), ct);
