@@ -33,7 +33,7 @@ public sealed class SqliteQueryPlanTests
         await using var db = TestData.Open(database);
         long[] keys = [1, 2];
 
-        var plan = await PlanAsync(db, db.NearDuplicateBands.Where(b => b.ModelName == "default" && keys.Contains(b.BandKey)).Select(b => b.ExampleId).Distinct());
+        var plan = await PlanAsync(db, db.NearDuplicateBands.ExampleIdsWithBandKeys("default", keys));
 
         Assert.Contains(plan, line => line.Contains("IX_NearDuplicateBands_BandKey_ModelName (BandKey=? AND ModelName=?)", StringComparison.Ordinal));
     }

@@ -59,13 +59,7 @@ public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOpt
     private async Task<(NearDuplicateIndex, HashSet<long>)> NearIndexAsync(IReadOnlyList<TextFingerprint> fingerprints, CancellationToken ct)
     {
         var keys = fingerprints.SelectMany(f => f.BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();
-        // Two indexed lookups driven from the band keys, as the validator's: an EXISTS correlated with each accepted
-        // example walks the model's whole corpus (and band rows have no index by example).
-        var ids = await db.NearDuplicateBands.AsNoTracking()
-            .Where(b => b.ModelName == model && keys.Contains(b.BandKey))
-            .Select(b => b.ExampleId)
-            .Distinct()
-            .ToListAsync(ct);
+        var ids = await db.NearDuplicateBands.AsNoTracking().ExampleIdsWithBandKeys(model, keys).ToListAsync(ct);
         var candidates = ids.Count == 0 ? [] : await db.Examples.AsNoTracking()
             .Where(e => ids.Contains(e.Id) && e.ModelName == model && e.Status == ExampleStatus.Accepted && e.MinHashSignature != null)
             .Select(e => new { e.Id, e.MinHashSignature, e.IntegrationId })

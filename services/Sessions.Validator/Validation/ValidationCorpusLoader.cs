@@ -38,13 +38,7 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
         var quality = await statistics.LoadAsync(model, candidates.Select(c => c.Text.Combined), ct);
         var corpus = new ValidationCorpus(accepted.ToHashSet(), index, quality);
         var keys = candidates.SelectMany(c => corpus.FingerprintOf(c.Text).BandKeys).Select(k => unchecked((long)k)).Distinct().ToList();
-        // Two indexed lookups, driven from the band keys: an EXISTS correlated with every accepted example made the
-        // database walk the whole corpus per batch (measured: the validator's reads grew with the corpus).
-        var ids = await db.NearDuplicateBands.AsNoTracking()
-            .Where(b => b.ModelName == model && keys.Contains(b.BandKey))
-            .Select(b => b.ExampleId)
-            .Distinct()
-            .ToListAsync(ct);
+        var ids = await db.NearDuplicateBands.AsNoTracking().ExampleIdsWithBandKeys(model, keys).ToListAsync(ct);
         var signatures = ids.Count == 0 ? [] : await db.Examples.AsNoTracking()
             .Where(e => ids.Contains(e.Id) && e.Status == ExampleStatus.Accepted && e.MinHashSignature != null)
             .Select(e => new { e.Id, e.MinHashSignature })
