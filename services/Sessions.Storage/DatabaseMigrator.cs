@@ -31,7 +31,7 @@ public sealed class DatabaseMigrator(IServiceProvider services, IOptions<Databas
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var sqlitePageBytes = (services.GetService<IOptions<DatabaseOptions>>()?.Value ?? new DatabaseOptions()).SqlitePageBytes;
+        var sqlitePageBytes = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqlitePageBytes;
         using var activity = ActivitySource.StartActivity("Migrate database");
         await using var scope = services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SessionsDbContext>>();

@@ -1,6 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Sessions.Storage.Entities;
 
 namespace Sessions.Storage;
+
+/// <summary>An accepted example's content hash, and the integration that brought it (null for session data).</summary>
+public sealed record AcceptedContent(string ContentHash, Guid? IntegrationId);
 
 /// <summary>
 /// The duplicate lookups of the validator and the contributed-data import: accepted examples by content hash, and the
@@ -16,6 +20,16 @@ public static class DuplicateLookups
     /// </summary>
     public static IQueryable<ExampleRecord> WithAcceptedContent(this IQueryable<ExampleRecord> examples, IReadOnlyCollection<string> hashes) =>
         examples.Where(e => e.Status == ExampleStatus.Accepted && hashes.Contains(e.ContentHash));
+
+    /// <summary>The accepted examples of <paramref name="model"/> among <paramref name="hashes"/>, by <see cref="WithAcceptedContent"/>; the model is kept here.</summary>
+    public static async Task<List<AcceptedContent>> AcceptedContentAsync(this IQueryable<ExampleRecord> examples, string model,
+        IReadOnlyCollection<string> hashes, CancellationToken ct)
+    {
+        var rows = await examples.WithAcceptedContent(hashes)
+            .Select(e => new { e.ContentHash, e.ModelName, e.IntegrationId })
+            .ToListAsync(ct);
+        return rows.Where(r => r.ModelName == model).Select(r => new AcceptedContent(r.ContentHash, r.IntegrationId)).ToList();
+    }
 
     /// <summary>
     /// The ids of the examples with a band row of <paramref name="model"/> under one of <paramref name="keys"/>: the first of

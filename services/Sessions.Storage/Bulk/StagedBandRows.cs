@@ -19,8 +19,6 @@ public sealed class StagedBandRows
 
     private StagedBandRows(SessionsDbContext db) => _db = db;
 
-    public long Count { get; private set; }
-
     /// <summary>Creates the temporary table in the open transaction (rolling it back drops the table too).</summary>
     public static async Task<StagedBandRows> BeginAsync(SessionsDbContext db, CancellationToken ct)
     {
@@ -32,11 +30,8 @@ public sealed class StagedBandRows
         return new StagedBandRows(db);
     }
 
-    public async Task WriteAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct)
-    {
-        await new BulkRowWriter(_db).WriteBandsAsync($"{Table} {BulkRowWriter.BandFields}", model, rows, ct);
-        Count += rows.Sum(r => r.Keys.Count);
-    }
+    public Task WriteAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>
+        new BulkRowWriter(_db).WriteBandsAsync($"{Table} {BulkRowWriter.BandFields}", model, rows, ct);
 
     /// <summary>Adds the staged rows to <c>NearDuplicateBands</c> in key order and drops the temporary table; returns the rows added.</summary>
     public async Task<long> MoveAsync(CancellationToken ct)

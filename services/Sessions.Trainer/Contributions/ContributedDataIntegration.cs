@@ -207,8 +207,9 @@ public sealed class ContributedDataIntegration(
 
         if (stagedBands is not null)
         {
-            logger.LogInformation("Integration {IntegrationId}: adding {Bands} near-duplicate band rows in key order", record.Id, stagedBands.Count);
-            await stagedBands.MoveAsync(ct);
+            logger.LogInformation("Integration {IntegrationId}: adding its near-duplicate band rows in key order", record.Id);
+            var moved = await stagedBands.MoveAsync(ct);
+            logger.LogInformation("Integration {IntegrationId}: {Bands} band rows added", record.Id, moved);
         }
 
         // The status flips to committed in the same transaction as the rows: both or neither.

@@ -22,10 +22,8 @@ public sealed class ContributedDuplicates(SessionsDbContext db, DeduplicationOpt
     public async Task<DuplicateFinding?[]> CheckAsync(IReadOnlyList<ContributedExample> batch, IReadOnlyList<TextFingerprint> fingerprints, CancellationToken ct)
     {
         var hashes = batch.Select(e => e.ContentHash).Distinct().ToList();
-        var stored = await db.Examples.AsNoTracking().WithAcceptedContent(hashes)
-            .Select(e => new { e.ContentHash, e.ModelName, e.IntegrationId })
-            .ToListAsync(ct);
-        var exact = stored.Where(s => s.ModelName == model).GroupBy(s => s.ContentHash).ToDictionary(g => g.Key, g => g.Any(s => s.IntegrationId == integrationId));
+        var stored = await db.Examples.AsNoTracking().AcceptedContentAsync(model, hashes, ct);
+        var exact = stored.GroupBy(s => s.ContentHash).ToDictionary(g => g.Key, g => g.Any(s => s.IntegrationId == integrationId));
         var (index, ours) = nearDuplicates ? await NearIndexAsync(fingerprints, ct) : (null, []);
 
         var findings = new DuplicateFinding?[batch.Count];

@@ -29,10 +29,7 @@ public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOp
     public async Task<ValidationCorpus> LoadAsync(string model, IReadOnlyList<ExampleCandidate> candidates, CancellationToken ct)
     {
         var hashes = candidates.Select(c => c.ContentHash).Distinct().ToList();
-        var accepted = (await db.Examples.AsNoTracking().WithAcceptedContent(hashes)
-                .Select(e => new { e.ContentHash, e.ModelName })
-                .ToListAsync(ct))
-            .Where(e => e.ModelName == model).Select(e => e.ContentHash).ToList();
+        var accepted = (await db.Examples.AsNoTracking().AcceptedContentAsync(model, hashes, ct)).Select(a => a.ContentHash);
 
         var index = new NearDuplicateIndex(options, new InMemoryNearDuplicateStore(bands: options.Bands));
         var quality = await statistics.LoadAsync(model, candidates.Select(c => c.Text.Combined), ct);
