@@ -24,7 +24,8 @@ public static class StorageProviders
 
         if (string.Equals(options.Provider, DatabaseProvider.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            return builder.UseSqlite(PrepareSqlite(options.ConnectionString), o => o.UseParameterizedCollectionMode(OneCollectionParameter));
+            return builder.UseSqlite(PrepareSqlite(options.ConnectionString), o => o.UseParameterizedCollectionMode(OneCollectionParameter))
+                .AddInterceptors(SqliteBusyTimeout.Instance);
         }
 
         throw new InvalidOperationException(

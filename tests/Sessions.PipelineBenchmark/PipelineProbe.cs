@@ -88,6 +88,13 @@ public sealed class PipelineProbe : IAsyncDisposable
         }));
     }
 
+    /// <summary>Forgets what was recorded (after a warm-up).</summary>
+    public void Reset()
+    {
+        _published.Clear();
+        _finished.Clear();
+    }
+
     public async Task<bool> WaitAsync(int expected, TimeSpan timeout, IProgress<int> progress)
     {
         var deadline = Stopwatch.StartNew();
@@ -100,14 +107,21 @@ public sealed class PipelineProbe : IAsyncDisposable
         return Finished >= expected;
     }
 
-    /// <summary>First publish to last outcome, and each session's time from publish to outcome.</summary>
-    public (TimeSpan Elapsed, Latencies Latencies) Measure()
+    /// <summary>
+    /// First publish to last outcome, each session's time from publish to outcome, and the same split into tenths of
+    /// the stream by publish order (a slow start and a slow middle give the same p95; the tenths tell them apart).
+    /// </summary>
+    public (TimeSpan Elapsed, Latencies Latencies, IReadOnlyList<Latencies> Tenths) Measure()
     {
         var first = _published.Values.DefaultIfEmpty(0).Min();
         var last = _finished.Values.DefaultIfEmpty(first).Max();
-        var latencies = _finished.Where(f => _published.ContainsKey(f.Key))
-            .Select(f => Stopwatch.GetElapsedTime(_published[f.Key], f.Value));
-        return (Stopwatch.GetElapsedTime(first, last), new Latencies(latencies));
+        var inPublishOrder = _finished.Where(f => _published.ContainsKey(f.Key))
+            .Select(f => (Published: _published[f.Key], Latency: Stopwatch.GetElapsedTime(_published[f.Key], f.Value)))
+            .OrderBy(f => f.Published).Select(f => f.Latency).ToList();
+        var tenths = Enumerable.Range(0, 10)
+            .Select(t => new Latencies(inPublishOrder.Skip(t * inPublishOrder.Count / 10).Take((t + 1) * inPublishOrder.Count / 10 - t * inPublishOrder.Count / 10)))
+            .ToList();
+        return (Stopwatch.GetElapsedTime(first, last), new Latencies(inPublishOrder), tenths);
     }
 
     public async ValueTask DisposeAsync()

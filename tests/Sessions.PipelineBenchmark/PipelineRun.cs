@@ -11,6 +11,9 @@ public sealed record ServiceFigures(string Service, double CpuSeconds, long Peak
 
 public sealed record RunFigures(string Configuration, int Sessions, int Finished, TimeSpan Elapsed, Latencies Latencies, IReadOnlyList<ServiceFigures> Services)
 {
+    /// <summary>Latencies by tenth of the stream in publish order (empty when not measured).</summary>
+    public IReadOnlyList<Latencies> Tenths { get; init; } = [];
+
     public double SessionsPerSecond => Finished / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
 
@@ -19,7 +22,7 @@ public static class PipelineRun
 {
     private static readonly string[] ServiceNames = ["Processor", "Validator", "Trainer"];
 
-    public static async Task<RunFigures> RunAsync(string provider, IReadOnlyList<SessionEnded> sessions, BenchmarkSettings settings)
+    public static async Task<RunFigures> RunAsync(string provider, IReadOnlyList<SessionEnded> warmup, IReadOnlyList<SessionEnded> sessions, BenchmarkSettings settings)
     {
         var vhost = await TestServers.CreateRabbitVirtualHostAsync();
         var folder = Directory.CreateTempSubdirectory("sessions-pipeline-benchmark-").FullName;
@@ -62,6 +65,18 @@ public static class PipelineRun
             }
 
             await using var probe = await PipelineProbe.StartAsync(vhost);
+            if (warmup.Count > 0)
+            {
+                await probe.PublishAsync(warmup, settings.InFlight);
+                if (!await probe.WaitAsync(warmup.Count, settings.Timeout, Progress($"{provider}: warm-up outcomes")))
+                {
+                    throw new InvalidOperationException($"only {probe.Finished} of {warmup.Count} warm-up outcomes within {settings.Timeout}");
+                }
+
+                probe.Reset();
+                Console.Error.WriteLine($"{provider}: {warmup.Count} warm-up sessions through; measuring");
+            }
+
             var before = services.Select(s => ProcessUsage.Of(s.ProcessId)).ToList();
             var serversBefore = (Postgres: ProcessUsage.CpuSecondsOfAll("postgres"), Rabbit: ProcessUsage.CpuSecondsOfAll("beam.smp"));
             await probe.PublishAsync(sessions, settings.InFlight, settings.Rate);
@@ -78,9 +93,9 @@ public static class PipelineRun
             var trainer = services[Array.IndexOf(ServiceNames, "Trainer")].Output;
             Console.Error.WriteLine($"{provider}: training runs completed during the stream: {Regex.Matches(trainer, "Training run \\S+ for \\S+ completed").Count}; " +
                 string.Join("; ", Regex.Matches(trainer, @"completed as \S+ on \d+ examples").Select(m => m.Value)));
-            var (elapsed, latencies) = probe.Measure();
+            var (elapsed, latencies, tenths) = probe.Measure();
             var figures = ServiceNames.Select((name, i) => new ServiceFigures(name, (after[i] - before[i]).CpuSeconds, after[i].PeakRssBytes)).ToList();
-            return new RunFigures($"RabbitMQ + {(provider == "postgres" ? "PostgreSQL" : "SQLite")}, 3 processes", sessions.Count, probe.Finished, elapsed, latencies, figures);
+            return new RunFigures($"RabbitMQ + {(provider == "postgres" ? "PostgreSQL" : "SQLite")}, 3 processes", sessions.Count, probe.Finished, elapsed, latencies, figures) { Tenths = tenths };
         }
         finally
         {
@@ -111,8 +126,8 @@ public static class PipelineRun
             await using var probe = await PipelineProbe.StartAsync(vhost, (e, p) => e.Handler<SessionEnded>(c => p.Finish(c.Message.SessionId!)));
             await probe.PublishAsync(sessions, settings.InFlight, settings.Rate);
             await probe.WaitAsync(sessions.Count, settings.Timeout, Progress("ceiling: consumed"));
-            var (elapsed, latencies) = probe.Measure();
-            return new RunFigures("transport ceiling (publish + consume, no work)", sessions.Count, probe.Finished, elapsed, latencies, []);
+            var (elapsed, latencies, tenths) = probe.Measure();
+            return new RunFigures("transport ceiling (publish + consume, no work)", sessions.Count, probe.Finished, elapsed, latencies, []) { Tenths = tenths };
         }
         finally
         {
