@@ -5,6 +5,8 @@
 # (in $SESSIONS_STATE_DIR, default /tmp/sessions-servers) and leaves them running. Prints a Markdown table.
 #   scripts/benchmark-pipeline.sh                       5,000 sessions, everything
 #   scripts/benchmark-pipeline.sh --sessions 20000 --providers postgres --no-embedded
+#   scripts/benchmark-pipeline.sh --warmup 600 --sessions 800 --rate 16 --providers sqlite --no-ceiling --no-embedded
+#                                                       latency at a given rate, services and corpus warmed up first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/start-postgres.sh >/dev/null

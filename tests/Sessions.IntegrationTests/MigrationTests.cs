@@ -36,9 +36,9 @@ public sealed class MigrationTests
     public async Task A_new_SQLite_database_gets_the_configured_page_size_and_an_existing_one_keeps_its_own()
     {
         await using var fresh = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        Assert.Equal(16384, await MigratedPageSizeAsync(fresh, pageBytes: null)); // the default
+        Assert.Equal(8192, await MigratedPageSizeAsync(fresh, pageBytes: null)); // the default
         await using var chosen = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        Assert.Equal(8192, await MigratedPageSizeAsync(chosen, pageBytes: 8192));
+        Assert.Equal(16384, await MigratedPageSizeAsync(chosen, pageBytes: 16384));
 
         // A database that already has pages keeps their size (SQLite cannot change it in WAL mode) and still migrates.
         await using var existing = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -46,11 +46,11 @@ public sealed class MigrationTests
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE \"Existing\" (\"Id\" INTEGER);";
+            command.CommandText = "PRAGMA page_size=2048; PRAGMA journal_mode=WAL; CREATE TABLE \"Existing\" (\"Id\" INTEGER);";
             await command.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(4096, await MigratedPageSizeAsync(existing, pageBytes: 16384));
+        Assert.Equal(2048, await MigratedPageSizeAsync(existing, pageBytes: 16384));
         await using var db = TestData.Open(existing);
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
