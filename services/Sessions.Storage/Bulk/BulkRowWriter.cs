@@ -31,11 +31,20 @@ public sealed class BulkRowWriter(SessionsDbContext db)
     /// </summary>
     public async Task SaveChangesWithAsync(Func<BulkRowWriter, Task> rows, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Database.AutoSavepointsEnabled = false;
-        await db.SaveChangesAsync(ct);
-        await rows(this);
-        await transaction.CommitAsync(ct);
+        var gate = SqliteWriteGate.For(db);
+        if (gate is not null) await gate.WaitAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Database.AutoSavepointsEnabled = false;
+            await db.SaveChangesAsync(ct);
+            await rows(this);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
     public Task WriteBandsAsync(string model, IReadOnlyList<(long ExampleId, IReadOnlyList<ulong> Keys)> rows, CancellationToken ct) =>

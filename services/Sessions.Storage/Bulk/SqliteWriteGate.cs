@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Sessions.Storage.Bulk;
+
+/// <summary>
+/// One writer at a time per SQLite file within this process, queued in order without blocking a thread. SQLite has
+/// one write lock anyway; waiting for it inside SQLite means polling (its busy handler sleeps 1, 2, 5 … up to 100 ms
+/// between tries), so with dozens of consumers of one process waiting, the lock sat free between a commit and the
+/// next poll. Other processes still meet at SQLite's lock. Null for PostgreSQL, whose writers do not exclude each other.
+/// </summary>
+public static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
+
+    public static SemaphoreSlim? For(SessionsDbContext db)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (source.Length == 0 || source == ":memory:")
+        {
+            return null; // a private database: nobody else writes it
+        }
+
+        return Files.GetOrAdd(Path.GetFullPath(source), _ => new SemaphoreSlim(1, 1));
+    }
+}
