@@ -9,6 +9,7 @@ namespace Sessions.Storage.Bulk;
 /// one write lock anyway; waiting for it inside SQLite means polling (its busy handler sleeps 1, 2, 5 … up to 100 ms
 /// between tries), so with dozens of consumers of one process waiting, the lock sat free between a commit and the
 /// next poll. Other processes still meet at SQLite's lock. Null for PostgreSQL, whose writers do not exclude each other.
+/// Not reentrant: a holder must not start another gated save.
 /// </summary>
 public static class SqliteWriteGate
 {
