@@ -59,7 +59,8 @@ public sealed class PipelineProbe : IAsyncDisposable
 
     public Task Finish(string sessionId)
     {
-        _finished.TryAdd(sessionId, Stopwatch.GetTimestamp());
+        // Only sessions of this measurement: a late duplicate outcome of a warm-up session must not count.
+        if (_published.ContainsKey(sessionId)) _finished.TryAdd(sessionId, Stopwatch.GetTimestamp());
         return Task.CompletedTask;
     }
 

@@ -77,6 +77,7 @@ public static class PipelineRun
                 Console.Error.WriteLine($"{provider}: {warmup.Count} warm-up sessions through; measuring");
             }
 
+            var trainerOutputBefore = services[Array.IndexOf(ServiceNames, "Trainer")].Output.Length;
             var before = services.Select(s => ProcessUsage.Of(s.ProcessId)).ToList();
             var serversBefore = (Postgres: ProcessUsage.CpuSecondsOfAll("postgres"), Rabbit: ProcessUsage.CpuSecondsOfAll("beam.smp"));
             await probe.PublishAsync(sessions, settings.InFlight, settings.Rate);
@@ -90,7 +91,7 @@ public static class PipelineRun
             }
 
             // Training competes with the stream for the same cores: say how much of it there was.
-            var trainer = services[Array.IndexOf(ServiceNames, "Trainer")].Output;
+            var trainer = services[Array.IndexOf(ServiceNames, "Trainer")].Output[trainerOutputBefore..];
             Console.Error.WriteLine($"{provider}: training runs completed during the stream: {Regex.Matches(trainer, "Training run \\S+ for \\S+ completed").Count}; " +
                 string.Join("; ", Regex.Matches(trainer, @"completed as \S+ on \d+ examples").Select(m => m.Value)));
             var (elapsed, latencies, tenths) = probe.Measure();
