@@ -8,8 +8,9 @@ namespace Sessions.Storage;
 /// Lets SQLite itself wait for a busy write lock (<c>sqlite3_busy_timeout</c>) on every connection EF Core opens.
 /// Without it Microsoft.Data.Sqlite retries a busy statement after a fixed <c>Thread.Sleep(150)</c>, so a writer that
 /// found the lock held for 2 ms waited 150 ms with its thread blocked; with several consumers and three processes
-/// writing one file that left the cores idle (warm pipeline 20 → 26 sessions/s with it, docs/benchmarks.md). SQLite's own handler retries after 1, 2, 5, 10 …
-/// ms. The timeout is the connection's <c>Default Timeout</c>, so the library's loop still ends a wait at the same time.
+/// writing one file that left the cores idle (warm pipeline 20 → 26 sessions/s with it, docs/benchmarks.md). SQLite's
+/// own handler retries after 1, 2, 5, 10 … ms. The timeout is the connection's <c>Default Timeout</c>, so the
+/// library's loop still ends a wait at the same time.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {

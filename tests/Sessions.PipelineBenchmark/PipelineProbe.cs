@@ -116,12 +116,11 @@ public sealed class PipelineProbe : IAsyncDisposable
     {
         var first = _published.Values.DefaultIfEmpty(0).Min();
         var last = _finished.Values.DefaultIfEmpty(first).Max();
-        var inPublishOrder = _finished.Where(f => _published.ContainsKey(f.Key))
-            .Select(f => (Published: _published[f.Key], Latency: Stopwatch.GetElapsedTime(_published[f.Key], f.Value)))
+        // Finish records only published sessions, so every outcome has its publish time.
+        var inPublishOrder = _finished.Select(f => (Published: _published[f.Key], Latency: Stopwatch.GetElapsedTime(_published[f.Key], f.Value)))
             .OrderBy(f => f.Published).Select(f => f.Latency).ToList();
-        var tenths = Enumerable.Range(0, 10)
-            .Select(t => new Latencies(inPublishOrder.Skip(t * inPublishOrder.Count / 10).Take((t + 1) * inPublishOrder.Count / 10 - t * inPublishOrder.Count / 10)))
-            .ToList();
+        int Bound(int tenth) => tenth * inPublishOrder.Count / 10;
+        var tenths = Enumerable.Range(0, 10).Select(t => new Latencies(inPublishOrder.GetRange(Bound(t), Bound(t + 1) - Bound(t)))).ToList();
         return (Stopwatch.GetElapsedTime(first, last), new Latencies(inPublishOrder), tenths);
     }
 

@@ -13,16 +13,19 @@ namespace Sessions.Storage.Bulk;
 /// </summary>
 public static class SqliteWriteGate
 {
+    // By connection string, so a save costs one dictionary lookup, not a parse of it; two strings naming one file share
+    // the file's gate.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim?> Connections = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
 
-    public static SemaphoreSlim? For(SessionsDbContext db)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return null;
-        }
+    public static SemaphoreSlim? For(SessionsDbContext db) =>
+        db.Database.IsSqlite() && db.Database.GetConnectionString() is { } connectionString
+            ? Connections.GetOrAdd(connectionString, OfFile)
+            : null;
 
-        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+    private static SemaphoreSlim? OfFile(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (source.Length == 0 || source == ":memory:")
         {
             return null; // a private database: nobody else writes it
