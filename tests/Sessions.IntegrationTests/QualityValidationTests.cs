@@ -6,6 +6,7 @@ using Sessions.Contracts;
 using Sessions.IntegrationTests.Infrastructure;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
+using Sessions.Text;
 using Sessions.UnitTests;
 using Sessions.Validator.Quality;
 
@@ -103,7 +104,7 @@ public abstract class QualityValidationTests(string provider) : IAsyncLifetime
         // The document frequency of a word is the number of accepted examples whose last exchange holds it.
         var texts = accepted.Select(e => Sessions.Validator.Validation.ExampleText.LastExchange(e.MessagesJson).Combined).ToList();
         var term = await db.TermFrequencies.Where(t => t.ModelName == "default").OrderByDescending(t => t.Documents).ThenBy(t => t.Term).FirstAsync();
-        Assert.Equal(texts.Count(t => WordSegmenter.Words(t).Contains(term.Term)), term.Documents);
+        Assert.Equal(texts.Count(t => WordSplitter.Words(t).Contains(term.Term)), term.Documents);
         Assert.All(accepted, e => Assert.NotNull(e.QualityScore));
         var report = await db.ValidationReports.FirstAsync();
         Assert.StartsWith("{", report.FlagsJson);

@@ -1,3 +1,5 @@
+using Sessions.Text;
+
 namespace Sessions.Validator.Deduplication;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class ShingleSet
     public static ShingleSet FromText(string text, int shingleSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
-        var words = WordSplitter.WordHashes(text);
+        var words = WordSplitter.Words(text, apostrophesJoin: false).ConvertAll(word => StableHash.Of(word));
         if (words.Count == 0)
         {
             return new ShingleSet([], 0);

@@ -1,3 +1,5 @@
+using Sessions.Text;
+
 namespace Sessions.Validator.Quality;
 
 /// <summary>Persistable state of <see cref="DocumentFrequencies"/>: document count and term -> document frequency.</summary>
@@ -5,7 +7,7 @@ public sealed record DocumentFrequencySnapshot(long DocumentCount, IReadOnlyDict
 
 /// <summary>
 /// Document frequencies of one model's accepted corpus, kept incrementally: adding a document touches only its own
-/// distinct terms, never the corpus. Terms are the words of <see cref="WordSegmenter"/>.
+/// distinct terms, never the corpus. Terms are the words of <see cref="WordSplitter"/>.
 /// </summary>
 public sealed class DocumentFrequencies
 {

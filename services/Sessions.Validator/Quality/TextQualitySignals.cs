@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Sessions.Text;
 
 namespace Sessions.Validator.Quality;
 
 /// <summary>The per-text quality signals, computed in one linear pass per measure; never throws for any string.</summary>
 /// <param name="VisibleCharacters">Runes that are not whitespace, combining marks or format characters.</param>
-/// <param name="Words">Lower-cased words (<see cref="WordSegmenter"/>); the TF-IDF terms.</param>
+/// <param name="Words">Lower-cased words (<see cref="WordSplitter"/>); the TF-IDF terms.</param>
 /// <param name="Symbols">Runs of '#' and ellipses ("...", "…"), each run once.</param>
 /// <param name="RepeatedNgramFractions">Index 0 for 2-grams, 1 for 3-grams, 2 for 4-grams.</param>
 public sealed record TextQualitySignals(
@@ -28,7 +29,7 @@ public sealed record TextQualitySignals(
     {
         text ??= string.Empty;
         var (visible, nonAlphanumeric, symbols) = CountCharacters(text);
-        var words = WordSegmenter.Words(text);
+        var words = WordSplitter.Words(text);
         var unique = new HashSet<string>(words, StringComparer.Ordinal).Count;
         var ngrams = RepetitionSignals.RepeatedNgramFractions(words);
         return new TextQualitySignals(visible, nonAlphanumeric, words, unique, symbols, ngrams, RepetitionSignals.RepeatedLineFraction(text));

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Storage;
+using Sessions.Text;
 using Sessions.Validator.Quality;
 
 namespace Sessions.Validator.Validation;
@@ -33,9 +34,9 @@ public sealed class CorpusStatisticsStore(SessionsDbContext db, PendingCorpusSta
 
     /// <summary>Adds the stored frequencies of the texts' terms the state does not know yet (the new words of augmented copies).</summary>
     public Task KnowTermsAsync(string model, ModelQualityState state, IEnumerable<string> texts, CancellationToken ct) =>
-        KnowWordsAsync(model, state, texts.Select(WordSegmenter.Words), ct);
+        KnowWordsAsync(model, state, texts.Select(WordSplitter.Words), ct);
 
-    /// <summary>The same from the texts' words (<see cref="WordSegmenter.Words"/>), when they are at hand already.</summary>
+    /// <summary>The same from the texts' words (<see cref="WordSplitter.Words"/>), when they are at hand already.</summary>
     public async Task KnowWordsAsync(string model, ModelQualityState state, IEnumerable<IReadOnlyList<string>> words, CancellationToken ct)
     {
         var terms = words.SelectMany(w => w)

@@ -1,3 +1,4 @@
+using Sessions.Text;
 using Sessions.Validator.Quality;
 
 namespace Sessions.UnitTests.Quality;
@@ -17,15 +18,15 @@ public class DocumentFrequenciesTests
         var incremental = new DocumentFrequencies();
         foreach (var text in Corpus)
         {
-            incremental.Add(WordSegmenter.Words(text));
+            incremental.Add(WordSplitter.Words(text));
         }
 
-        var scratch = DocumentFrequencies.FromDocuments(Corpus.Select(WordSegmenter.Words));
+        var scratch = DocumentFrequencies.FromDocuments(Corpus.Select(WordSplitter.Words));
 
         Assert.Equal(scratch.DocumentCount, incremental.DocumentCount);
         Assert.Equal(scratch.ToSnapshot().Frequencies.OrderBy(p => p.Key), incremental.ToSnapshot().Frequencies.OrderBy(p => p.Key));
         Assert.Equal(5, incremental.FrequencyOf("the"));
-        var probe = WordSegmenter.Words("the export link is empty");
+        var probe = WordSplitter.Words("the export link is empty");
         Assert.Equal(scratch.Score(probe), incremental.Score(probe));
     }
 
@@ -58,14 +59,14 @@ public class DocumentFrequenciesTests
     [Fact]
     public void A_snapshot_round_trips_through_json()
     {
-        var frequencies = DocumentFrequencies.FromDocuments(Corpus.Select(WordSegmenter.Words));
+        var frequencies = DocumentFrequencies.FromDocuments(Corpus.Select(WordSplitter.Words));
 
         var json = System.Text.Json.JsonSerializer.Serialize(frequencies.ToSnapshot());
         var restored = DocumentFrequencies.FromSnapshot(System.Text.Json.JsonSerializer.Deserialize<DocumentFrequencySnapshot>(json)!);
 
         Assert.Equal(frequencies.DocumentCount, restored.DocumentCount);
         Assert.Equal(frequencies.TermCount, restored.TermCount);
-        var probe = WordSegmenter.Words("how slow is the csv export");
+        var probe = WordSplitter.Words("how slow is the csv export");
         Assert.Equal(frequencies.Score(probe), restored.Score(probe));
     }
 }

@@ -1,3 +1,4 @@
+using Sessions.Text;
 using Sessions.Validator.Quality;
 
 namespace Sessions.UnitTests.Quality;
@@ -7,13 +8,13 @@ public class TextQualitySignalsTests
     [Fact]
     public void Words_are_lower_cased_and_split_on_spaces_and_punctuation_with_apostrophes_kept()
     {
-        Assert.Equal(["don't", "stop", "it's", "fine", "ok"], WordSegmenter.Words("Don't STOP: it's fine, OK?"));
+        Assert.Equal(["don't", "stop", "it's", "fine", "ok"], WordSplitter.Words("Don't STOP: it's fine, OK?"));
     }
 
     [Fact]
     public void Mixed_scripts_split_into_their_own_words_and_each_ideograph_is_a_word()
     {
-        Assert.Equal(["привет", "hello", "你", "好"], WordSegmenter.Words("Привет hello 你好"));
+        Assert.Equal(["привет", "hello", "你", "好"], WordSplitter.Words("Привет hello 你好"));
     }
 
     [Fact]
@@ -28,15 +29,15 @@ public class TextQualitySignalsTests
     [Fact]
     public void Arabic_with_harakat_and_Hebrew_with_niqqud_keep_their_marks_inside_the_word()
     {
-        Assert.Equal(["مَرْحَبًا", "بِكُمْ"], WordSegmenter.Words("مَرْحَبًا بِكُمْ"));
-        Assert.Equal(["שָׁלוֹם", "עוֹלָם"], WordSegmenter.Words("שָׁלוֹם עוֹלָם"));
-        Assert.Equal(["میخواهم"], WordSegmenter.Words("می\u200Cخواهم")); // ZWNJ does not split a Persian word
+        Assert.Equal(["مَرْحَبًا", "بِكُمْ"], WordSplitter.Words("مَرْحَبًا بِكُمْ"));
+        Assert.Equal(["שָׁלוֹם", "עוֹלָם"], WordSplitter.Words("שָׁלוֹם עוֹלָם"));
+        Assert.Equal(["میخواهم"], WordSplitter.Words("می\u200Cخواهم")); // ZWNJ does not split a Persian word
     }
 
     [Fact]
     public void Right_to_left_marks_do_not_create_or_split_words()
     {
-        Assert.Equal(["שלום", "עולם"], WordSegmenter.Words("\u200Fשלום\u200F עולם\u200E"));
+        Assert.Equal(["שלום", "עולם"], WordSplitter.Words("\u200Fשלום\u200F עולם\u200E"));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class TextQualitySignalsTests
     [Fact]
     public void A_lone_surrogate_is_a_separator_not_an_exception()
     {
-        Assert.Equal(["ab", "cd"], WordSegmenter.Words("ab\uD800cd"));
+        Assert.Equal(["ab", "cd"], WordSplitter.Words("ab\uD800cd"));
     }
 
     [Fact]
