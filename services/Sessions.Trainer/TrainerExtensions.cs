@@ -5,7 +5,7 @@ using Sessions.Embeddings;
 using Sessions.Text;
 using Sessions.Text.Redaction;
 using Sessions.Text.Tokenization;
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

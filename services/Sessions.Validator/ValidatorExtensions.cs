@@ -1,18 +1,18 @@
 using MassTransit;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sessions.Deduplication;
+using Sessions.Embeddings;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
-using Microsoft.Extensions.AI;
-using Sessions.Embeddings;
 using Sessions.Text;
 using Sessions.Text.Tokenization;
 using Sessions.Validator.Augmentation;
 using Sessions.Validator.Consumers;
-using Sessions.Validator.Deduplication;
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 

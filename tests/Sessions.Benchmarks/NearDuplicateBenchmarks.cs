@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using Sessions.Deduplication;
 using Sessions.UnitTests.Deduplication;
-using Sessions.Validator.Deduplication;
 
 namespace Sessions.Benchmarks;
 

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using Sessions.Deduplication;
 using Sessions.Embeddings;
 using Sessions.Storage.Entities;
 using Sessions.Text.Tokenization;
 using Sessions.Validator.Augmentation;
-using Sessions.Validator.Deduplication;
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 

@@ -1,4 +1,4 @@
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 

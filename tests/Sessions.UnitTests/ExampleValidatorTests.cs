@@ -1,5 +1,5 @@
+using Sessions.Deduplication;
 using Sessions.Validator;
-using Sessions.Validator.Deduplication;
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 

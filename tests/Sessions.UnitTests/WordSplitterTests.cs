@@ -1,5 +1,5 @@
+using Sessions.Deduplication;
 using Sessions.Text;
-using Sessions.Validator.Deduplication;
 using Sessions.Validator.Quality;
 
 namespace Sessions.UnitTests;

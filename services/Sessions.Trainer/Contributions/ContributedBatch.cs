@@ -1,5 +1,5 @@
 using Sessions.Datasets;
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 
 namespace Sessions.Trainer.Contributions;
 

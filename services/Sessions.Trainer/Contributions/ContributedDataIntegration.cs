@@ -2,10 +2,10 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sessions.Datasets;
+using Sessions.Deduplication;
 using Sessions.Storage;
 using Sessions.Storage.Bulk;
 using Sessions.Storage.Entities;
-using Sessions.Validator.Deduplication;
 
 namespace Sessions.Trainer.Contributions;
 

@@ -1,5 +1,5 @@
 using Sessions.Contracts;
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 using Sessions.Validator.Quality;
 
 namespace Sessions.Validator.Validation;

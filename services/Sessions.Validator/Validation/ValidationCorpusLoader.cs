@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Deduplication;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
-using Sessions.Validator.Deduplication;
 
 namespace Sessions.Validator.Validation;
 

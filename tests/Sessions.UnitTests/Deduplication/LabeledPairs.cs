@@ -1,5 +1,5 @@
 using System.Text;
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 
 namespace Sessions.UnitTests.Deduplication;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 
 namespace Sessions.UnitTests.Deduplication;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 
 namespace Sessions.UnitTests.Deduplication;
 

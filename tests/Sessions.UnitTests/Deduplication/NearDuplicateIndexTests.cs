@@ -1,4 +1,4 @@
-using Sessions.Validator.Deduplication;
+using Sessions.Deduplication;
 
 namespace Sessions.UnitTests.Deduplication;
 

@@ -1,6 +1,6 @@
 using Sessions.Text;
 
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// The distinct word shingles (k consecutive words) of a text, as sorted stable 64-bit hashes. A text with at least

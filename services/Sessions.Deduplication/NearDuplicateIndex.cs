@@ -1,4 +1,4 @@
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>A text's shingle count, MinHash signature and LSH band keys: what gets persisted for an accepted example.</summary>
 public sealed record TextFingerprint(int ShingleCount, MinHashSignature? Signature, IReadOnlyList<ulong> BandKeys)

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// One minimum per permutation, kept as its low 32 bits: half the storage of 64-bit minima, and two different minima

@@ -1,4 +1,4 @@
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// MinHash over shingle hashes with seeded universal hashing h(x) = (a·x + b) mod (2^61 − 1), one (a, b) per

@@ -1,4 +1,4 @@
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// A candidate store in memory, for tests and benchmarks: band key → chain of entries in flat lists, so that a

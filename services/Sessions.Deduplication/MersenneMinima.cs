@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// The inner loop of MinHash: for every permutation i, the minimum over the inputs x of (a[i]·x + b[i]) mod (2^61 − 1),

@@ -1,4 +1,4 @@
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// Near-duplicate detection defaults, bound from the <c>Validator:Deduplication</c> section. Changing any of them

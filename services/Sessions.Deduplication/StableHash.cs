@@ -1,4 +1,4 @@
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// 64-bit hashes that are the same in every process and on every machine (string.GetHashCode is randomized per

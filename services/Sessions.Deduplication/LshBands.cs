@@ -1,4 +1,4 @@
-namespace Sessions.Validator.Deduplication;
+namespace Sessions.Deduplication;
 
 /// <summary>
 /// Locality-sensitive hashing by banding: the first bands·rows signature values, cut into bands of consecutive rows,
