@@ -41,8 +41,8 @@ public static class ProcessorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Examples);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Embeddings);
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Redaction);
-        services.AddSingleton<PiiRedactor>();
+        services.TryAddSingleton(RedactionConfiguration.Read(configuration));
+        services.TryAddSingleton<PiiRedactor>();
         services.AddSingleton<IEnumerable<IEnrichmentSource>>(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Enrichment.Sources
             .Select(o => new HttpEnrichmentSource(EnrichmentHttp, o)).ToList());
         services.AddSingleton<SessionRequirements>();

@@ -9,7 +9,6 @@ public class ProcessorOptions
     public SessionRequirementsOptions Requirements { get; set; } = new();
     public ExampleOptions Examples { get; set; } = new();
     public EmbeddingOptions Embeddings { get; set; } = new();
-    public Sessions.Text.Redaction.RedactionOptions Redaction { get; set; } = new();
     public Enrichment.EnrichmentOptions Enrichment { get; set; } = new();
 }
 

@@ -73,8 +73,8 @@ public static class TrainerExtensions
 
         services.TryAddSingleton(contributions);
         services.TryAddSingleton(configuration.GetSection("Datasets:Import").Get<DatasetImportOptions>() ?? new DatasetImportOptions());
-        // The processor's redaction, tokenizer and embedder settings, and the validator's dedupe settings: contributed rows get what sessions get.
-        services.TryAddSingleton(configuration.GetSection("Processor:Redaction").Get<RedactionOptions>() ?? new RedactionOptions());
+        // The shared redaction, the processor's tokenizer and embedder settings, and the dedupe settings: contributed rows get what sessions get.
+        services.TryAddSingleton(RedactionConfiguration.Read(configuration));
         services.TryAddSingleton<PiiRedactor>();
         services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
         services.TryAddSingleton(configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());

@@ -12,7 +12,7 @@ public sealed partial class PiiRedactor
     /// 7 to 15 digits in a phone shape: international (+CC or 00CC), North American (415) 555-0134 / 415-555-0134 /
     /// 555-0134, or national with a trunk 0 (020 7946 0958, 030/901820, 01 42 68 53 00). Dates, years, amounts,
     /// versions and bare digit runs such as order numbers have none of these shapes; right after "call", "tel" and
-    /// the like, a bare run or loosely grouped digits count too.
+    /// the like ("reach me at", "contact us on"), a bare run or loosely grouped digits count too.
     /// </summary>
     private static bool IsPhone(string candidate, string text, int index)
     {
@@ -47,7 +47,8 @@ public sealed partial class PiiRedactor
         var first = groups[0];
         if (!first.Paren && first.Digits.Length is >= 3 and <= 5 && first.Digits.StartsWith("00") && first.Digits[2] != '0')
         {
-            return digits - 2 is >= MinPhoneDigits + 1 and <= MaxPhoneDigits && groups.Skip(1).All(g => g.Digits.Length >= 2);
+            // After the country code a single digit may stand alone: France's "0033 1 45 67 89 10".
+            return digits - 2 is >= MinPhoneDigits + 1 and <= MaxPhoneDigits && groups.Skip(2).All(g => g.Digits.Length >= 2);
         }
 
         return digits is >= MinPhoneDigits and <= MaxPhoneDigits && (IsNorthAmerican(groups) || IsNationalWithTrunkPrefix(groups, digits));
@@ -157,7 +158,7 @@ public sealed partial class PiiRedactor
         return groups;
     }
 
-    [GeneratedRegex(@"\b(?:my\s+number|phone|tel|telephone|cell|mobile|call|fax|whatsapp|sms|text|ring|dial|handy|telefon|mobil|portable|t[ée]l[ée]phone)\b\.?(?:\W{1,3}\w{1,8}){0,2}\W{1,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:my\s+number|(?:reach|contact)\s+(?:me|us)|phone|tel|telephone|cell|mobile|call|fax|whatsapp|sms|text|ring|dial|handy|telefon|mobil|portable|t[ée]l[ée]phone)\b\.?(?:\W{1,3}\w{1,8}){0,2}\W{1,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex PhoneContextPattern();
 
     // Digit groups joined by one space, dot, dash or slash (or " / ", " - "), optionally a leading + and groups in parentheses; IsPhone decides.

@@ -112,7 +112,26 @@ public sealed partial class PiiRedactor(RedactionOptions options)
         var groups = candidate.Split([' ', '-']);
         var digits = string.Concat(groups);
         return digits.Length is >= 13 and <= 19 && digits.All(char.IsAsciiDigit)
-            && HasCardGrouping(groups) && HasIssuerPrefix(digits) && PassesLuhn(digits);
+            && HasCardGrouping(groups) && HasIssuerPrefix(digits) && PassesLuhn(digits)
+            && !(groups.Length == 1 && IsEan13(digits));
+    }
+
+    // A 13-digit run with a valid EAN-13 (GTIN, ISBN-13) check digit is a barcode: 13-digit Visa numbers are long
+    // retired, and one in ten barcodes that start with 4 (Germany's prefixes 400..440) also passes Luhn.
+    private static bool IsEan13(string digits)
+    {
+        if (digits.Length != 13)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
+        }
+
+        return (10 - (sum % 10)) % 10 == digits[12] - '0';
     }
 
     private static bool HasCardGrouping(string[] groups) =>
@@ -151,14 +170,17 @@ public sealed partial class PiiRedactor(RedactionOptions options)
         && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
 
     // 6.0.0.0 on its own is a version far more often than a host; as a network it comes with a prefix length (10.0.0.0/8).
+    // A build suffix ("5.15.0.91-generic") marks a version too.
     private static bool IsIPv4(string candidate, string text, int index)
     {
         var end = index + candidate.Length;
         var versionLike = candidate.EndsWith(".0.0.0", StringComparison.Ordinal) && candidate[0] != '0' && (end >= text.Length || text[end] != '/');
-        return !versionLike && !IsVersionContext(text, index);
+        var buildSuffix = end + 1 < text.Length && text[end] == '-' && char.IsAsciiLetter(text[end + 1]);
+        return !versionLike && !buildSuffix && !IsVersionContext(text, index);
     }
 
-    // "version 1.0.0.0", "Version=4.0.0.0", "version is 1.0.0.0", "section 1.2.3.4": a dotted quad right after such a word.
+    // "version 1.0.0.0", "Version=4.0.0.0", "version is 1.0.0.0", "section 1.2.3.4", "kernel 5.15.0.91", "libfoo 2.10.3.1",
+    // "upgrade to 1.2.3.4": a dotted quad right after such a word.
     private static bool IsVersionContext(string text, int index) =>
         VersionContextPattern().IsMatch(text.AsSpan(Math.Max(0, index - 48), Math.Min(index, 48)));
 
@@ -233,7 +255,7 @@ public sealed partial class PiiRedactor(RedactionOptions options)
     [GeneratedRegex(@"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex IPv4Pattern();
 
-    [GeneratedRegex(@"\b(?:version|ver|v|build|release|firmware|fw|rev|section|chapter)\b(?:\W{1,3}(?:is|was|of|no|number))?\W{1,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:versions?|ver|v|build|release|firmware|fw|rev|section|chapter|kernel|linux|\w*lib\w*|package|pkg|driver|sdk|bios|patch|update|upgrade|downgrade)\b(?:\W{1,3}(?:is|was|of|no|number|to|from))?\W{1,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex VersionContextPattern();
 
     [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])", RegexOptions.CultureInvariant, TimeoutMs)]

@@ -1,6 +1,6 @@
 namespace Sessions.Text.Redaction;
 
-/// <summary>PII redaction, on by default, each type switchable (bound from <c>Processor:Redaction</c>).</summary>
+/// <summary>PII redaction, on by default, each type switchable (bound from <c>Redaction</c>, see <see cref="RedactionConfiguration"/>).</summary>
 public class RedactionOptions
 {
     public bool Enabled { get; set; } = true;

@@ -463,5 +463,38 @@ public static class PiiLabeledSet
         new("IBAN format is CCkk BBBB ..."),
     ];
 
-    public static IEnumerable<PiiCase> All() => Emails.Concat(Phones).Concat(Cards).Concat(IpAddresses).Concat(Ibans).Concat(Mixed).Concat(Negatives).Concat(Later).Concat(Fresh);
+    /// <summary>
+    /// Tried as a new user would (issue 21): dotted-quad versions after words such as kernel, lib*, upgrade, an EAN
+    /// that also passes Luhn, France's "0033 1 …", and "reach me at" next to "call me at". The addresses after the
+    /// same words show that recall stayed. Each of these must come out exactly as labeled.
+    /// </summary>
+    public static readonly PiiCase[] Versions =
+    [
+        new("libfoo 2.10.3.1 fails to link against the new toolchain"),
+        new("kernel 5.15.0.91 panics on boot"),
+        new("we pinned zlib 1.2.13.1 for the build"),
+        new("running Linux 5.15.0.91-generic on the box"),
+        new("the bios 1.12.0.4 update bricked it"),
+        new("upgrade to 2.4.1.7 and restart"),
+        new("package 4.0.1.2 is on the mirror"),
+        new("driver 31.0.15.3 from the vendor site"),
+        new("v1.2.3.4 broke the build"),
+        new("versions 2.0.0.1 and 2.0.0.2 both crash"),
+        new("libcurl version is 7.81.0.1 here"),
+        new("Our SDK 10.0.100.1 ships next week"),
+        new("EAN 4006381333924 on the carton"),
+        new("ISBN 9780306406157 is the paperback"),
+        new("kernel panic right after DHCP gave us 10.0.0.5", IpAddress),
+        new("libvirt bridge at 192.168.122.1 is down", IpAddress),
+        new("update the DNS to 8.8.4.4 and retry", IpAddress),
+        new("Visa test number 4222222222222 for the sandbox", CreditCard),
+        new("Appelez-moi au 0033 1 45 67 89 10 demain", Phone),
+        new("mon portable : 0033 6 12 34 56 78", Phone),
+        new("you can reach me at 5551234567 after six", Phone),
+        new("call me at 5551234567 after six", Phone),
+        new("contact us on 4155550134 for support", Phone),
+        new("sales will reach 1500000 units this year"),
+    ];
+
+    public static IEnumerable<PiiCase> All() => Emails.Concat(Phones).Concat(Cards).Concat(IpAddresses).Concat(Ibans).Concat(Mixed).Concat(Negatives).Concat(Later).Concat(Fresh).Concat(Versions);
 }

@@ -59,6 +59,17 @@ public class PiiRedactorTests(ITestOutputHelper output)
         double Recall(PiiType t) => Ratio(tp[t], tp[t] + fn[t]);
     }
 
+    public static TheoryData<string> VersionsAndLookalikes() => [.. PiiLabeledSet.Versions.Select(c => c.Text)];
+
+    [Theory]
+    [MemberData(nameof(VersionsAndLookalikes))]
+    public void Versions_barcodes_and_phone_contexts_are_each_redacted_exactly_as_labeled(string text)
+    {
+        var expected = PiiLabeledSet.Versions.Single(c => c.Text == text).Counts;
+
+        Assert.Equal(expected.OrderBy(p => p.Key), _redactor.Redact(text).Counts.OrderBy(p => p.Key));
+    }
+
     [Fact]
     public void Values_become_typed_placeholders()
     {
