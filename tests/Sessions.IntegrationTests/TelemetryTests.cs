@@ -13,10 +13,11 @@ public sealed class TelemetryTests
         var vhost = await TestServers.CreateRabbitVirtualHostAsync();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var receiver = await OtlpTraceReceiver.StartAsync();
+        var artifacts = Path.Combine(Path.GetTempPath(), $"sessions-otel-{vhost}");
         var environment = new Dictionary<string, string?>(database.Settings.Concat(EventLog.RabbitSettings(vhost)))
         {
             ["Urls"] = "http://127.0.0.1:0",
-            ["Trainer:ArtifactsPath"] = Path.Combine(Path.GetTempPath(), $"sessions-otel-{vhost}"),
+            ["Trainer:ArtifactsPath"] = artifacts,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
@@ -40,6 +41,10 @@ public sealed class TelemetryTests
         finally
         {
             await TestServers.DeleteRabbitVirtualHostAsync(vhost);
+            if (Directory.Exists(artifacts))
+            {
+                Directory.Delete(artifacts, recursive: true);
+            }
         }
     }
 }

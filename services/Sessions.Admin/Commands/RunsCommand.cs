@@ -35,7 +35,8 @@ public static class RunsCommand
                     return AdminHost.Ok;
                 }
 
-                var table = new Table().AddColumns("run id", "model", "type", "trigger", "status", "version", "promoted", "examples", "metrics / error");
+                var table = new Table().AddColumn(new TableColumn("run id").NoWrap())
+                    .AddColumns("model", "type", "trigger", "status", "version", "promoted", "examples", "metrics / error");
                 foreach (var r in runs)
                 {
                     table.AddRow(r.Id.ToString(), r.ModelName, r.Type, r.Trigger, r.Status, r.ModelVersion ?? "", r.Promoted ? "yes" : "", r.ExampleCount.ToString(),

@@ -48,7 +48,9 @@ public static class SummaryView
             return;
         }
 
-        var runs = new Table().Title("Training runs").AddColumns("run id", "model", "trigger", "status", "version", "examples");
+        var runs = new Table().Title("Training runs")
+            .AddColumn(new TableColumn("run id").NoWrap()) // a run id wrapped over three lines cannot be copied
+            .AddColumns("model", "trigger", "status", "version", "examples");
         foreach (var run in summary.Runs)
         {
             runs.AddRow(run.Id.ToString(), run.ModelName, run.Trigger, run.Status, run.ModelVersion ?? "", run.ExampleCount.ToString());

@@ -109,7 +109,8 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
         var watermark = await completed.MaxAsync(r => (long?)r.Watermark, ct) ?? 0;
         var lastRunAt = await completed.MaxAsync(r => r.CompletedAt, ct);
         var accepted = db.Examples.Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted);
-        var newAccepted = await accepted.Where(e => e.Id > watermark).Select(e => e.Id).Take(policy.EnoughNewExamples).CountAsync(ct);
+        var newAccepted = await accepted.Where(e => e.Id > watermark).Select(e => e.Id).OrderBy(id => id)
+            .Take(policy.EnoughNewExamples).CountAsync(ct); // ordered: EF Core warns about Take without OrderBy
         var total = force ? await accepted.CountAsync(ct) : 0;
         return (new ModelTrainingState(known, newAccepted, total, active?.Status, lastRunAt), active);
     }
