@@ -4,16 +4,35 @@
 # with the line "N passed, N failed".
 #
 #   scripts/test.sh              everything (what CI runs)
-#   scripts/test.sh --embedded   only the unit and SQLite/in-memory tests, no servers (a quick loop)
+#   scripts/test.sh --embedded   the unit and SQLite/in-memory tests, no servers
+#   scripts/test.sh --quick      the unit tests only: pure logic, no servers (a developer's loop, a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-embedded=false
-[ "${1:-}" = "--embedded" ] && embedded=true
+mode=${1:-}
+case "$mode" in
+  ""|--embedded|--quick) ;;
+  *) echo "usage: scripts/test.sh [--embedded|--quick]" >&2; exit 2 ;;
+esac
 
+target=Sessions.sln
 filter=()
-if $embedded; then
-  filter=(--filter "FullyQualifiedName!~Postgres&FullyQualifiedName!~RabbitMq&FullyQualifiedName!~EndToEnd&FullyQualifiedName!~StatusCommand&FullyQualifiedName!~Telemetry&FullyQualifiedName!~MigrationTests&FullyQualifiedName!~Faults")
+if [ "$mode" = "--quick" ]; then
+  target=tests/Sessions.UnitTests
+elif [ "$mode" = "--embedded" ]; then
+  # Whole names (namespace or class and a dot), so that "Faults" does not also drop tests named "..._defaults_...".
+  servers=(
+    "Sessions.IntegrationTests.Faults."
+    "_on_Postgres."
+    "Sessions.IntegrationTests.SqliteWriteGateTests.PostgreSQL_"
+    "Sessions.IntegrationTests.RabbitMqPipelineTests."
+    "Sessions.IntegrationTests.EndToEndTests."
+    "Sessions.IntegrationTests.StatusCommandTests."
+    "Sessions.IntegrationTests.TelemetryTests."
+    "Sessions.IntegrationTests.MigrationTests."
+  )
+  expression=$(printf 'FullyQualifiedName!~%s&' "${servers[@]}")
+  filter=(--filter "${expression%&}")
 else
   scripts/install-prerequisites.sh
   export SESSIONS_STATE_DIR="${SESSIONS_STATE_DIR:-$(mktemp -d /tmp/sessions-test-servers.XXXXXX)}"
@@ -27,11 +46,11 @@ else
   scripts/start-rabbitmq.sh
 fi
 
-dotnet build Sessions.sln -c Release -nologo -clp:ErrorsOnly
+dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
 log=$(mktemp /tmp/sessions-test-log.XXXXXX)
 export SESSIONS_TEST_REPORTS=$(mktemp -d /tmp/sessions-test-reports.XXXXXX)
 set +e
-dotnet test Sessions.sln -c Release --no-build -nologo "${filter[@]}" 2>&1 | tee "$log"
+dotnet test "$target" -c Release --no-build -nologo "${filter[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
