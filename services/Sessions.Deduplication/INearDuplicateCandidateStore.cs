@@ -1,8 +1,5 @@
 namespace Sessions.Deduplication;
 
-/// <summary>An accepted example's persisted signature, as a candidate store returns it.</summary>
-public sealed record StoredSignature(long ExampleId, MinHashSignature Signature);
-
 /// <summary>
 /// Where the signatures and band keys of one model's accepted examples live. A database implementation keeps a row
 /// per (model, band index, band key, example id) with an index on the first three, and the signature bytes per example.

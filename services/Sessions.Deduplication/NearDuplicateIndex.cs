@@ -1,15 +1,5 @@
 namespace Sessions.Deduplication;
 
-/// <summary>A text's shingle count, MinHash signature and LSH band keys: what gets persisted for an accepted example.</summary>
-public sealed record TextFingerprint(int ShingleCount, MinHashSignature? Signature, IReadOnlyList<ulong> BandKeys)
-{
-    /// <summary>No words, so no signature and no band keys: never stored, never a near-duplicate.</summary>
-    public bool IsEmpty => Signature is null;
-}
-
-/// <summary>The most similar accepted example at or above the threshold.</summary>
-public sealed record NearDuplicateMatch(long ExampleId, double EstimatedJaccard);
-
 /// <summary>
 /// Near-duplicate detection against everything already accepted for a model (one store per model): band-key
 /// collisions give the candidates, the signature estimate of Jaccard similarity decides. A check costs one

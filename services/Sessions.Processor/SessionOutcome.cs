@@ -22,5 +22,3 @@ public sealed record SessionOutcome(
     public static SessionOutcome Rejected(IReadOnlyList<RejectionReason> reasons) =>
         new(reasons, null, [], [], 0, new Dictionary<string, int>(), []);
 }
-
-public sealed record MessageEmbedding(int MessageIndex, float[] Vector);

@@ -30,9 +30,3 @@ public class DatabaseOptions
             ? $"Database:SqlitePageBytes must be a power of two from 512 to 65536 (was {SqlitePageBytes})"
             : null;
 }
-
-public static class DatabaseProvider
-{
-    public const string Sqlite = "Sqlite";
-    public const string Postgres = "Postgres";
-}

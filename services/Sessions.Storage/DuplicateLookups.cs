@@ -3,9 +3,6 @@ using Sessions.Storage.Entities;
 
 namespace Sessions.Storage;
 
-/// <summary>An accepted example's content hash, and the integration that brought it (null for session data).</summary>
-public sealed record AcceptedContent(string ContentHash, Guid? IntegrationId);
-
 /// <summary>
 /// The duplicate lookups of the validator and the contributed-data import: accepted examples by content hash, and the
 /// examples sharing a near-duplicate band key.

@@ -6,29 +6,6 @@ using Sessions.Storage.Entities;
 
 namespace Sessions.Admin.Reporting;
 
-/// <summary>Counts of a histogram: bucket lower bounds (inclusive) and how many values fell in each.</summary>
-public sealed record Histogram(IReadOnlyList<double> Bounds, IReadOnlyList<int> Counts)
-{
-    public static Histogram Of(IEnumerable<double> values, IReadOnlyList<double> bounds)
-    {
-        var counts = new int[bounds.Count];
-        foreach (var v in values)
-        {
-            var i = bounds.Count - 1;
-            while (i > 0 && v < bounds[i])
-            {
-                i--;
-            }
-
-            counts[i]++;
-        }
-
-        return new Histogram(bounds, counts);
-    }
-}
-
-public sealed record DailyDuplicates(DateOnly Day, int Validated, int ExactDuplicates, int NearDuplicates);
-
 /// <summary>
 /// A model's data-quality report (in the spirit of seed 000's <c>get_data_quality_report</c>): what was accepted,
 /// rejected and augmented, why, what accepted examples were flagged for (outliers), how long the examples are, their quality scores, and duplicates over time.

@@ -2,17 +2,6 @@ using System.Diagnostics;
 
 namespace Sessions.Admin.Status;
 
-/// <summary>One place the status is read from; <see cref="Gather"/> returns a JSON-serializable snapshot.</summary>
-public sealed record StatusSource(string Name, Func<CancellationToken, Task<object>> Gather);
-
-public sealed record SourceStatus(string Name, bool Answered, double Milliseconds, string? Error, object? Data);
-
-/// <summary>Every source's answer (or failure), and the share of sources that answered (seed 003's quality score).</summary>
-public sealed record StatusReport(IReadOnlyList<SourceStatus> Sources)
-{
-    public double Quality => Sources.Count == 0 ? 0 : (double)Sources.Count(s => s.Answered) / Sources.Count;
-}
-
 /// <summary>Asks every source at once, each under its own timeout; a source that fails or is slow is reported as such and the rest still show.</summary>
 public static class StatusGatherer
 {

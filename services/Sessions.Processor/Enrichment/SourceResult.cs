@@ -17,7 +17,3 @@ public sealed record SourceResult(string Name, bool Required, bool Succeeded, st
         }
     }
 }
-
-/// <summary>A required source failed: the message is retried, then lands in the error queue.</summary>
-public sealed class RequiredSourceFailedException(IEnumerable<SourceResult> failures)
-    : Exception("required enrichment failed: " + string.Join("; ", failures.Select(f => $"{f.Name}: {f.Error}")));

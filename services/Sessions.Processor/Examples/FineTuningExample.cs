@@ -7,5 +7,3 @@ public sealed record FineTuningExample(
     int FirstMessageIndex,
     int LastMessageIndex,
     string ContentHash);
-
-public sealed record ExampleMessage(string Role, string Content);

@@ -30,17 +30,3 @@ public class ExampleRecord
     /// <summary>The contributed-data integration that added it (<see cref="IntegrationRecord"/>); null for session data.</summary>
     public Guid? IntegrationId { get; set; }
 }
-
-public static class ExampleOrigin
-{
-    public const string Session = "session";
-    public const string Augmented = "augmented";
-    public const string Contributed = "contributed";
-}
-
-public static class ExampleStatus
-{
-    public const string Pending = "pending";
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-}

@@ -32,20 +32,3 @@ public class IntegrationRecord
     /// <summary>The named error of a failed import (e.g. <c>truncated_json_array: ...</c>); null otherwise.</summary>
     public string? Error { get; set; }
 }
-
-public static class IntegrationStatus
-{
-    public const string Running = "running";
-    public const string Committed = "committed";
-    public const string Failed = "failed";
-    public const string RolledBack = "rolled_back";
-}
-
-public static class MergeStrategy
-{
-    public const string Append = "append";
-    public const string Interleave = "interleave";
-    public const string Weighted = "weighted";
-
-    public static readonly IReadOnlyList<string> All = [Append, Interleave, Weighted];
-}

@@ -24,9 +24,3 @@ public class SessionRecord
     /// <summary>JSON array: each enrichment source, whether it answered, its error and its data.</summary>
     public string? SourcesJson { get; set; }
 }
-
-public static class SessionStatus
-{
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-}

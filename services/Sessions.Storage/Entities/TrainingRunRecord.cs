@@ -32,11 +32,3 @@ public class TrainingRunRecord
     /// <summary>An admin's trigger is among the coalesced ones: the follow-up is not held back by the automatic runs' minimum interval.</summary>
     public bool FollowUpManual { get; set; }
 }
-
-public static class TrainingRunStatus
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-}

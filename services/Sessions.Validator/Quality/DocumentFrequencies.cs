@@ -2,9 +2,6 @@ using Sessions.Text;
 
 namespace Sessions.Validator.Quality;
 
-/// <summary>Persistable state of <see cref="DocumentFrequencies"/>: document count and term -> document frequency.</summary>
-public sealed record DocumentFrequencySnapshot(long DocumentCount, IReadOnlyDictionary<string, long> Frequencies);
-
 /// <summary>
 /// Document frequencies of one model's accepted corpus, kept incrementally: adding a document touches only its own
 /// distinct terms, never the corpus. Terms are the words of <see cref="WordSplitter"/>.

@@ -1,8 +1,5 @@
 namespace Sessions.Validator.Quality;
 
-/// <summary>Persistable state of <see cref="EmbeddingCentroid"/>.</summary>
-public sealed record EmbeddingCentroidSnapshot(long Count, double[] Mean, RunningStatisticsSnapshot Distances);
-
 /// <summary>
 /// The running mean of one model's accepted embeddings and the running statistics of their cosine distance to it.
 /// Each distance is measured against the centroid as it was when the embedding arrived, so early distances come

@@ -1,11 +1,5 @@
 namespace Sessions.Validator.Quality;
 
-/// <summary>Everything the quality checks remember about one model's accepted corpus, as one persistable value.</summary>
-public sealed record ModelQualitySnapshot(
-    DocumentFrequencySnapshot Documents,
-    RunningStatisticsSnapshot LogLengths,
-    EmbeddingCentroidSnapshot Centroid);
-
 /// <summary>
 /// One model's accepted corpus as the quality checks see it: document frequencies for TF-IDF, running statistics of
 /// ln(1 + tokens) for the length outlier, the embedding centroid for the embedding outlier. Assessment reads it;

@@ -2,14 +2,5 @@ using Sessions.Contracts;
 
 namespace Sessions.Validator.Quality;
 
-/// <summary>How much a finding weighs in the score (see <see cref="QualityScorer"/>).</summary>
-public enum FindingKind
-{
-    HardFailure,
-    Rule,
-    Heuristic,
-    Outlier,
-}
-
 /// <param name="Severity">Multiplies the kind's penalty: 1 for a broken limit; for heuristics value / limit, capped at 2.</param>
 public sealed record QualityFinding(FindingKind Kind, RejectionReason Reason, double Severity = 1);

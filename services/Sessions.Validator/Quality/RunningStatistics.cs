@@ -1,8 +1,5 @@
 namespace Sessions.Validator.Quality;
 
-/// <summary>Persistable state of <see cref="RunningStatistics"/>.</summary>
-public sealed record RunningStatisticsSnapshot(long Count, double Mean, double SumOfSquaredDeviations);
-
 /// <summary>Mean and standard deviation in one pass (Welford), numerically stable, O(1) per value.</summary>
 public sealed class RunningStatistics
 {

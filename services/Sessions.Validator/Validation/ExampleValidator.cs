@@ -4,63 +4,6 @@ using Sessions.Validator.Quality;
 
 namespace Sessions.Validator.Validation;
 
-/// <summary>An example as the validator sees it: its hash, length, last exchange, the reply's stored embedding, and whether it is an augmented copy.</summary>
-public sealed record ExampleCandidate(long Id, string ContentHash, int TokenCount, ExchangeText Text, float[]? Embedding = null, bool IsCopy = false)
-{
-    public QualityInput Quality => new(Text.Combined, TokenCount, Embedding);
-}
-
-/// <summary>
-/// The verdict on one example: rejected when any reason is given, and then every reason is kept. Flags are what an
-/// accepted example was noticed for (an outlier, a heuristic just over its limit). The fingerprint is persisted for accepted ones.
-/// </summary>
-public sealed record ExampleVerdict(long Id, IReadOnlyList<RejectionReason> Reasons, TextFingerprint Fingerprint, double? QualityScore = null)
-{
-    public IReadOnlyList<RejectionReason> Flags { get; init; } = [];
-
-    public bool Accepted => Reasons.Count == 0;
-}
-
-/// <summary>
-/// What the validator knows of a model's accepted corpus for one batch: the hashes among the batch's texts, a
-/// near-duplicate index holding the candidates the batch's band keys found, and the quality statistics. Accepted
-/// examples join all three, so the later examples of a batch are checked against the earlier ones too.
-/// </summary>
-public sealed class ValidationCorpus(ISet<string> acceptedHashes, NearDuplicateIndex nearDuplicates, ModelQualityState quality)
-{
-    private readonly Dictionary<string, TextFingerprint> _fingerprints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TextQualitySignals> _signals = new(StringComparer.Ordinal);
-
-    public ISet<string> AcceptedHashes { get; } = acceptedHashes;
-    public NearDuplicateIndex NearDuplicates { get; } = nearDuplicates;
-    public ModelQualityState Quality { get; } = quality;
-
-    /// <summary>Computed once per text: the loader needs the band keys, the validator the signature.</summary>
-    public TextFingerprint FingerprintOf(ExchangeText text)
-    {
-        var combined = text.Combined;
-        if (!_fingerprints.TryGetValue(combined, out var fingerprint))
-        {
-            fingerprint = NearDuplicates.Fingerprint(combined);
-            _fingerprints[combined] = fingerprint;
-        }
-
-        return fingerprint;
-    }
-
-    /// <summary>Computed once per text: the statistics store reads a copy's words to load their frequencies, the scorer all of them.</summary>
-    public TextQualitySignals SignalsOf(string text)
-    {
-        if (!_signals.TryGetValue(text, out var signals))
-        {
-            signals = TextQualitySignals.Of(text);
-            _signals[text] = signals;
-        }
-
-        return signals;
-    }
-}
-
 /// <summary>
 /// Quality (length, unique words, TF-IDF, session duplicate ratio, chat heuristics, outliers, embedding checks) and
 /// exact and near duplicates against the accepted corpus and within the batch. No bus, no database.

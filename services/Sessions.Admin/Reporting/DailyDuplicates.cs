@@ -1,0 +1,3 @@
+namespace Sessions.Admin.Reporting;
+
+public sealed record DailyDuplicates(DateOnly Day, int Validated, int ExactDuplicates, int NearDuplicates);

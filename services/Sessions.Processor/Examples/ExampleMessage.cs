@@ -1,0 +1,3 @@
+namespace Sessions.Processor.Examples;
+
+public sealed record ExampleMessage(string Role, string Content);

@@ -1,0 +1,3 @@
+namespace Sessions.Processor;
+
+public sealed record MessageEmbedding(int MessageIndex, float[] Vector);

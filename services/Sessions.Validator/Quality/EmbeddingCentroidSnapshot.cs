@@ -1,0 +1,4 @@
+namespace Sessions.Validator.Quality;
+
+/// <summary>Persistable state of <see cref="EmbeddingCentroid"/>.</summary>
+public sealed record EmbeddingCentroidSnapshot(long Count, double[] Mean, RunningStatisticsSnapshot Distances);
