@@ -35,11 +35,11 @@ public static class RunsCommand
                     return AdminHost.Ok;
                 }
 
-                var table = new Table().AddColumn(new TableColumn("run id").NoWrap())
+                var table = new Table().AddColumn(new TableColumn("run").NoWrap()) // the id's first 8 digits (whole in --json): a whole id wraps
                     .AddColumns("model", "type", "trigger", "status", "version", "promoted", "examples", "metrics / error");
                 foreach (var r in runs)
                 {
-                    table.AddRow(r.Id.ToString(), r.ModelName, r.Type, r.Trigger, r.Status, r.ModelVersion ?? "", r.Promoted ? "yes" : "", r.ExampleCount.ToString(),
+                    table.AddRow(r.Id.ToString()[..8], r.ModelName, r.Type, r.Trigger, r.Status, r.ModelVersion ?? "", r.Promoted ? "yes" : "", r.ExampleCount.ToString(),
                         Markup.Escape(r.Error ?? r.MetricsJson ?? ""));
                 }
 

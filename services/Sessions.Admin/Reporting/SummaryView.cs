@@ -49,11 +49,11 @@ public static class SummaryView
         }
 
         var runs = new Table().Title("Training runs")
-            .AddColumn(new TableColumn("run id").NoWrap()) // a run id wrapped over three lines cannot be copied
+            .AddColumn(new TableColumn("run").NoWrap()) // the id's first 8 digits: a whole id wraps; the lines below give it whole
             .AddColumns("model", "trigger", "status", "version", "examples");
         foreach (var run in summary.Runs)
         {
-            runs.AddRow(run.Id.ToString(), run.ModelName, run.Trigger, run.Status, run.ModelVersion ?? "", run.ExampleCount.ToString());
+            runs.AddRow(run.Id.ToString()[..8], run.ModelName, run.Trigger, run.Status, run.ModelVersion ?? "", run.ExampleCount.ToString());
         }
 
         console.Write(runs);
