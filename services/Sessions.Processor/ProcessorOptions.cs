@@ -11,6 +11,7 @@ public class ProcessorOptions
     public EmbeddingOptions Embeddings { get; set; } = new();
     public Sessions.Text.Redaction.RedactionOptions Redaction { get; set; } = new();
     public Enrichment.EnrichmentOptions Enrichment { get; set; } = new();
+    public Sessions.Text.Names.UserIdOptions UserIds { get; set; } = new();
 }
 
 public class SessionRequirementsOptions
@@ -24,6 +25,8 @@ public class SessionRequirementsOptions
     public int MaxMessageChars { get; set; } = 32_000;
     /// <summary>Clock skew tolerated before a timestamp counts as in the future.</summary>
     public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>A message or metadata time before this is refused as <c>timestamp_out_of_range</c> (year 0001 is a missing value, not a date).</summary>
+    public DateTimeOffset MinTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }
 
 public class ExampleOptions
