@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Sessions.Admin;
 using Sessions.Admin.Commands;
 
@@ -17,12 +18,15 @@ var root = new RootCommand("Sessions admin tool: generate and ingest sessions, t
     ErrorsCommand.Create(),
 };
 
-// Ctrl+C and SIGTERM cancel the command's token; it then has this long to roll back and record what happened
-// (an import marks its integration "failed (cancelled)") before the process is ended.
-var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+// Ctrl+C (SIGINT) and SIGTERM cancel the command's token, and the process stays up until the command has rolled back
+// and recorded what happened (an import marks its integration "failed (cancelled)"); a second signal ends it at once.
+using var stop = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
 try
 {
-    return await root.Parse(args).InvokeAsync(invocation);
+    return await root.Parse(args).InvokeAsync(invocation, stop.Token);
 }
 catch (OperationCanceledException)
 {
@@ -44,4 +48,16 @@ catch (Exception ex)
     }
 
     return AdminHost.Failed;
+}
+
+void Cancel(PosixSignalContext context)
+{
+    if (stop.IsCancellationRequested)
+    {
+        return; // the default action ends the process
+    }
+
+    context.Cancel = true;
+    Console.Error.WriteLine($"{context.Signal}: stopping…");
+    stop.Cancel();
 }
