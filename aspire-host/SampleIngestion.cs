@@ -15,10 +15,25 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
 {
     private readonly ConcurrentDictionary<string, byte> _finished = new();
     private int _rejectedWithoutId;
+    private int _failed;
     private int _validated;
     private int _trainerDecisions;
 
     public async Task<int> RunAsync(string path, TimeSpan timeout, CancellationToken ct)
+    {
+        try
+        {
+            return await IngestAsync(path, timeout, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // SIGTERM or Ctrl+C: what was published stays published (the services finish or redeliver it); no summary.
+            await Console.Error.WriteLineAsync($"stopped: {Finished} sessions had finished");
+            return 130;
+        }
+    }
+
+    private async Task<int> IngestAsync(string path, TimeSpan timeout, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
@@ -28,7 +43,8 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
 
         var since = clock.GetUtcNow().UtcDateTime;
         var lines = await SessionFile.ReadAsync(path, ct).ToListAsync(ct);
-        var sessions = lines.Where(l => l.Session is not null).Select(l => l.Session!).ToList();
+        var batch = IngestionBatch.Of(lines.Where(l => l.Session is not null).Select(l => l.Session!));
+        var sessions = batch.ToPublish;
         var ids = sessions.Select(s => s.SessionId).Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet();
 
         var observer = bus.ConnectReceiveEndpoint($"sample-ingestion-{Guid.NewGuid():N}", e =>
@@ -43,12 +59,21 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
             e.Handler<TrainingSkipped>(_ => Decided());
             e.Handler<SessionRejected>(c =>
             {
-                if (!ids.Contains(c.Message.SessionId))
+                // A missing or invalid id is never stored, so the database cannot count it: counted here.
+                if (!ids.Contains(c.Message.SessionId) || c.Message.Reasons.Any(r => r.Code is "missing_session_id" or "invalid_session_id"))
                 {
                     Interlocked.Increment(ref _rejectedWithoutId);
+                    return Task.CompletedTask;
                 }
 
                 return Finish(c.Message.SessionId);
+            });
+            // A session whose processing failed for good (a required source down, retries spent) ends in the error
+            // queue; its fault ends the wait for it instead of the whole timeout.
+            e.Handler<Fault<SessionEnded>>(c =>
+            {
+                Interlocked.Increment(ref _failed);
+                return Finish(c.Message.Message.SessionId);
             });
         });
         await observer.Ready.WaitAsync(ct);
@@ -59,7 +84,7 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
         {
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask($"sessions from {Path.GetFileName(path)}", maxValue: sessions.Count);
+                var task = progress.AddTask(Markup.Escape($"sessions from {Path.GetFileName(path)}"), maxValue: sessions.Count);
                 foreach (var session in sessions)
                 {
                     await bus.Publish(session, deadline.Token);
@@ -94,8 +119,9 @@ public sealed class SampleIngestion(IBus bus, IDbContextFactory<SessionsDbContex
 
         await using var db = await databases.CreateDbContextAsync(ct);
         var summary = await PipelineSummary.LoadAsync(db, ids, since, ct);
-        SummaryView.Write(AnsiConsole.Console, summary, lines.Count(l => l.Session is null), _rejectedWithoutId);
-        return summary.Runs.Any(r => r.Status == TrainingRunStatus.Failed) ? 1 : 0;
+        SummaryView.Write(AnsiConsole.Console, summary, lines.Count(l => l.Session is null), _rejectedWithoutId,
+            new IngestionCounts(batch.IdenticalRepeats, batch.ConflictingDuplicates, _failed));
+        return summary.Runs.Any(r => r.Status == TrainingRunStatus.Failed) || _failed > 0 ? 1 : 0;
     }
 
     private int Finished => _finished.Count + _rejectedWithoutId;

@@ -28,8 +28,9 @@ public sealed class ContributedDatasetReader
         _ = new EmbeddingCleaner(options.Embeddings); // an unknown NaN/Inf strategy fails here, not at the first row
         this.options = options;
         Roots = new ImportRoots(options.EffectiveImportRoots, baseDirectory);
-        resolver = new ImportSourceResolver(Roots, httpClient);
-        mapper = new JsonRowMapper(options.SchemaPath is null ? null : RowSchema.Load(Path.GetFullPath(options.SchemaPath, Roots.BaseDirectory)));
+        resolver = new ImportSourceResolver(Roots, httpClient, options.Http);
+        // A schema file is admin-supplied like a source: it must lie under the import roots (Roots.Check throws otherwise).
+        mapper = new JsonRowMapper(options.SchemaPath is null ? null : RowSchema.Load(Roots.Check(options.SchemaPath)));
         if (options.Format is not null) DatasetFormats.Pick(options.Format, options.Format); // a bad or parquet format fails before anything is read
     }
 

@@ -29,6 +29,9 @@ public sealed class DatasetImportOptions
     /// <summary>A JSON Schema file (the subset <see cref="Schemas.RowSchema"/> supports) used for every JSON row instead of the shipped defaults.</summary>
     public string? SchemaPath { get; set; }
 
+    /// <summary>Header and stall limits of http(s) sources.</summary>
+    public Sources.HttpTimeouts Http { get; set; } = new();
+
     /// <summary>How CSV columns map to chat messages.</summary>
     public CsvColumnMapping Csv { get; set; } = new();
 

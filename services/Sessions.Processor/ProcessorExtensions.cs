@@ -43,6 +43,7 @@ public static class ProcessorExtensions
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         services.TryAddSingleton(RedactionConfiguration.Read(configuration));
         services.TryAddSingleton<PiiRedactor>();
+        services.AddSingleton(sp => new Sessions.Text.Names.UserIdProtector(sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.UserIds));
         services.AddSingleton<IEnumerable<IEnrichmentSource>>(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Enrichment.Sources
             .Select(o => new HttpEnrichmentSource(EnrichmentHttp, o)).ToList());
         services.AddSingleton<SessionRequirements>();

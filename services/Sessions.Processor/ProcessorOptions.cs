@@ -10,4 +10,5 @@ public class ProcessorOptions
     public ExampleOptions Examples { get; set; } = new();
     public EmbeddingOptions Embeddings { get; set; } = new();
     public Enrichment.EnrichmentOptions Enrichment { get; set; } = new();
+    public Sessions.Text.Names.UserIdOptions UserIds { get; set; } = new();
 }

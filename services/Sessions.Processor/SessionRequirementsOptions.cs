@@ -11,4 +11,6 @@ public class SessionRequirementsOptions
     public int MaxMessageChars { get; set; } = 32_000;
     /// <summary>Clock skew tolerated before a timestamp counts as in the future.</summary>
     public TimeSpan FutureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>A message or metadata time before this is refused as <c>timestamp_out_of_range</c> (year 0001 is a missing value, not a date).</summary>
+    public DateTimeOffset MinTimestamp { get; set; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

@@ -8,4 +8,8 @@ public static class ArtifactFolder
         var safe = string.Concat(modelName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
         return safe.Length == 0 || safe.StartsWith('.') ? "_" + safe : safe;
     }
+
+    /// <summary>The folder of one model version under <paramref name="root"/>; both names sanitised, the result checked to stay inside.</summary>
+    public static string VersionPath(string root, string modelName, string modelVersion) =>
+        ContainedPath.Combine(root, Name(modelName), Name(modelVersion));
 }

@@ -14,7 +14,7 @@ public static class ExportCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model name", DefaultValueFactory = _ => "default" };
+        var model = ModelOption.Create("Model name");
         var output = new Option<FileInfo>("--output", "-o") { Description = "The JSON Lines file to write", Required = true };
         var status = new Option<string>("--status") { Description = "accepted | rejected | all", DefaultValueFactory = _ => ExampleStatus.Accepted };
         var order = new Option<string?>("--order")
@@ -54,7 +54,7 @@ public static class ExportCommand
                 {
                     await AnsiConsole.Progress().StartAsync(async progress =>
                     {
-                        var task = progress.AddTask($"exporting {name}", maxValue: Math.Max(1, total));
+                        var task = progress.AddTask(Markup.Escape($"exporting {name}"), maxValue: Math.Max(1, total));
                         var rows = ordering == TrainingOrderName
                             ? InTrainingOrderAsync(db, host.Services.GetRequiredService<IConfiguration>(), name, ct)
                             : query.OrderBy(e => e.Id).Select(e => new ExportedRow(e.SessionId, e.MessagesJson, e.Status, e.RejectionReasonsJson)).AsAsyncEnumerable();

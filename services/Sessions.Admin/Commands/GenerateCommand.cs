@@ -17,7 +17,7 @@ public static class GenerateCommand
         var redeliver = new Option<double>("--redelivery-fraction") { Description = "Share that resend an earlier session with the same id" };
         var languages = new Option<string>("--languages") { Description = "Comma-separated: en, de, fr, es", DefaultValueFactory = _ => "en" };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same options give the same file", DefaultValueFactory = _ => 42 };
-        var model = new Option<string>("--model") { Description = "Model name the sessions are for", DefaultValueFactory = _ => "default" };
+        var model = ModelOption.Create("Model name the sessions are for");
         var prefix = new Option<string>("--id-prefix") { Description = "Session ids are <prefix>-0000000, ...", DefaultValueFactory = _ => "gen" };
         var command = new Command("generate", "Write seeded synthetic sessions as JSON Lines (for `ingest`, tests and load).")
         {

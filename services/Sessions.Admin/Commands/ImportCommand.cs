@@ -15,7 +15,7 @@ public static class ImportCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A file, a directory glob (data/imports/*.jsonl), a file:// URI or an http(s):// URL" };
-        var model = new Option<string>("--model") { Description = "Model name", DefaultValueFactory = _ => "default" };
+        var model = ModelOption.Create("Model name");
         var format = new Option<string?>("--format") { Description = "jsonl | json | csv (default: from the file extension)" };
         var merge = new Option<string>("--merge") { Description = "append | interleave | weighted: where the rows go in the training order", DefaultValueFactory = _ => MergeStrategy.Append };
         var weight = new Option<double?>("--weight") { Description = "For --merge weighted: the probability of taking a contributed example next, in (0, 1)" };

@@ -31,7 +31,7 @@ public static class IngestCommand
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var total = File.ReadLines(path.FullName).Count(l => !string.IsNullOrWhiteSpace(l));
-                var task = progress.AddTask($"publishing {path.Name}", maxValue: Math.Max(1, total));
+                var task = progress.AddTask(Markup.Escape($"publishing {path.Name}"), maxValue: Math.Max(1, total));
                 await foreach (var line in SessionFile.ReadAsync(path.FullName, ct))
                 {
                     if (line.Session is null)

@@ -12,7 +12,7 @@ public static class IntegrationsCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "Only this model" };
+        var model = ModelOption.CreateOptional("Only this model");
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
         var command = new Command("integrations", "List contributed-data integrations (newest first) with their status and counts; 'integrations rollback ID' undoes one.")
         {
@@ -35,7 +35,7 @@ public static class IntegrationsCommand
                 var table = new Table().AddColumns("integration id", "model", "status", "merge", "read", "accepted", "rejected", "duplicates", "started");
                 foreach (var i in integrations)
                 {
-                    table.AddRow(i.Id.ToString(), Markup.Escape(i.ModelName), i.Status, i.Weight is { } w ? $"{i.MergeStrategy} {w}" : i.MergeStrategy,
+                    table.AddRow(i.Id.ToString(), Markup.Escape(i.ModelName), Markup.Escape(i.Status), Markup.Escape(i.Weight is { } w ? $"{i.MergeStrategy} {w}" : i.MergeStrategy),
                         $"{i.RowsRead:N0}", $"{i.Accepted:N0}", $"{i.Rejected:N0}", $"{i.DuplicatesInFile + i.DuplicatesExisting:N0}", $"{i.StartedAt:u}");
                 }
 

@@ -11,7 +11,7 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model name", DefaultValueFactory = _ => "default" };
+        var model = ModelOption.Create("Model name");
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for quality-<model>.json and quality-<model>.html", DefaultValueFactory = _ => new DirectoryInfo("reports") };
         var json = new Option<bool>("--json") { Description = "Also print the JSON report to standard output" };
         var command = new Command("report", "Write a model's data-quality report: JSON plus a self-contained HTML page with charts (lengths, rejection reasons, quality scores, duplicates over time).")
@@ -36,8 +36,8 @@ public static class ReportCommand
                 folder.Create();
                 var serialized = JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
                 var safe = ArtifactFolder.Name(name);
-                var jsonPath = Path.Combine(folder.FullName, $"quality-{safe}.json");
-                var htmlPath = Path.Combine(folder.FullName, $"quality-{safe}.html");
+                var jsonPath = ContainedPath.Combine(folder.FullName, $"quality-{safe}.json");
+                var htmlPath = ContainedPath.Combine(folder.FullName, $"quality-{safe}.html");
                 await File.WriteAllTextAsync(jsonPath, serialized, ct);
                 await File.WriteAllTextAsync(htmlPath, QualityReportPage.Render(report), ct);
                 if (parse.GetValue(json))

@@ -11,7 +11,7 @@ public static class RunsCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "Only this model" };
+        var model = ModelOption.CreateOptional("Only this model");
         var limit = new Option<int>("--limit") { Description = "How many, newest first", DefaultValueFactory = _ => 20 };
         var decisions = new Option<bool>("--decisions") { Description = "Also show the latest trigger decisions (why a run did or did not start)" };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
@@ -39,7 +39,9 @@ public static class RunsCommand
                     .AddColumns("model", "type", "trigger", "status", "version", "promoted", "examples", "metrics / error");
                 foreach (var r in runs)
                 {
-                    table.AddRow(r.Id.ToString()[..8], r.ModelName, r.Type, r.Trigger, r.Status, r.ModelVersion ?? "", r.Promoted ? "yes" : "", r.ExampleCount.ToString(),
+                    // Every stored string is data: escaped, or one '[' in a model name breaks the table for everyone.
+                    table.AddRow(r.Id.ToString()[..8], Markup.Escape(r.ModelName), Markup.Escape(r.Type), Markup.Escape(r.Trigger), Markup.Escape(r.Status),
+                        Markup.Escape(r.ModelVersion ?? ""), r.Promoted ? "yes" : "", r.ExampleCount.ToString(),
                         Markup.Escape(r.Error ?? r.MetricsJson ?? ""));
                 }
 

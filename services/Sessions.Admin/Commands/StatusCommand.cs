@@ -49,7 +49,7 @@ public static class StatusCommand
                 var table = new Table().AddColumns("source", "answered", "ms", "details");
                 foreach (var s in report.Sources)
                 {
-                    table.AddRow(s.Name, s.Answered ? "[green]yes[/]" : "[red]no[/]", s.Milliseconds.ToString("0"),
+                    table.AddRow(Markup.Escape(s.Name), s.Answered ? "[green]yes[/]" : "[red]no[/]", s.Milliseconds.ToString("0"),
                         Markup.Escape(s.Error ?? JsonSerializer.Serialize(s.Data, Json)));
                 }
 

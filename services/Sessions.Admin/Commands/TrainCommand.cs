@@ -9,7 +9,7 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Model name", DefaultValueFactory = _ => "default" };
+        var model = ModelOption.Create("Model name");
         var type = new Option<string>("--type") { Description = "embedding | finetuning | all", DefaultValueFactory = _ => TrainingType.All };
         var force = new Option<bool>("--force") { Description = "Run on whatever data exists, even below the threshold" };
         var requestedBy = new Option<string>("--requested-by") { Description = "Who asks (recorded with the run)", DefaultValueFactory = _ => Environment.UserName };

@@ -27,7 +27,7 @@ public static class ImportSummary
 
         var table = new Table().AddColumns("", "");
         table.AddRow("integration id", report.IntegrationId.ToString());
-        table.AddRow("status", report.DryRun && report.Error is null ? "dry run: nothing stored" : report.Status);
+        table.AddRow("status", Markup.Escape(report.DryRun && report.Error is null ? "dry run: nothing stored" : report.Status));
         table.AddRow("rows read", $"{report.RowsRead:N0}");
         table.AddRow("accepted", $"{report.Accepted:N0}");
         table.AddRow("rejected", $"{report.Rejected:N0}");

@@ -6,19 +6,36 @@ namespace Sessions.Admin.Reporting;
 /// <summary>Renders a <see cref="PipelineSummary"/> for a person at a terminal.</summary>
 public static class SummaryView
 {
-    public static void Write(IAnsiConsole console, PipelineSummary summary, int malformedLines, int rejectedWithoutId)
+    /// <summary>Every line of the file is in exactly one row: accepted, rejected (stored or not), duplicate, failed or unreadable.</summary>
+    public static void Write(IAnsiConsole console, PipelineSummary summary, int malformedLines, int rejectedWithoutId, IngestionCounts? counts = null)
     {
+        counts ??= new IngestionCounts(0, 0, 0);
         var sessions = new Table().Title("Sessions").AddColumns("outcome", "count");
         sessions.AddRow("accepted", summary.SessionsAccepted.ToString());
-        sessions.AddRow("rejected", (summary.SessionsRejected + rejectedWithoutId).ToString());
+        sessions.AddRow("rejected", (summary.SessionsRejected + rejectedWithoutId + counts.ConflictingDuplicates).ToString());
         foreach (var (code, count) in summary.SessionsRejectedByReason)
         {
-            sessions.AddRow($"  rejected: {code}", count.ToString());
+            sessions.AddRow(Markup.Escape($"  rejected: {code}"), count.ToString());
         }
 
         if (rejectedWithoutId > 0)
         {
             sessions.AddRow("  rejected: missing or invalid session id (not stored)", rejectedWithoutId.ToString());
+        }
+
+        if (counts.ConflictingDuplicates > 0)
+        {
+            sessions.AddRow("  rejected: duplicate_session_id (another session in the file has this id; not sent)", counts.ConflictingDuplicates.ToString());
+        }
+
+        if (counts.IdenticalRepeats > 0)
+        {
+            sessions.AddRow("identical repeats of a session (sent once)", counts.IdenticalRepeats.ToString());
+        }
+
+        if (counts.Failed > 0)
+        {
+            sessions.AddRow("[red]failed[/] (processing faulted, e.g. a required source; see sessions-admin errors)", counts.Failed.ToString());
         }
 
         if (malformedLines > 0)
@@ -33,7 +50,7 @@ public static class SummaryView
         data.AddRow("examples rejected by validation", summary.ExamplesRejected.ToString());
         foreach (var (code, count) in summary.ExamplesRejectedByReason)
         {
-            data.AddRow($"  rejected: {code}", count.ToString());
+            data.AddRow(Markup.Escape($"  rejected: {code}"), count.ToString());
         }
 
         data.AddRow("augmented copies of accepted examples (EDA)", summary.AugmentedCopies.ToString());
@@ -53,7 +70,8 @@ public static class SummaryView
             .AddColumns("model", "trigger", "status", "version", "examples");
         foreach (var run in summary.Runs)
         {
-            runs.AddRow(run.Id.ToString()[..8], run.ModelName, run.Trigger, run.Status, run.ModelVersion ?? "", run.ExampleCount.ToString());
+            runs.AddRow(run.Id.ToString()[..8], Markup.Escape(run.ModelName), Markup.Escape(run.Trigger), Markup.Escape(run.Status), Markup.Escape(run.ModelVersion ?? ""),
+                run.ExampleCount.ToString());
         }
 
         console.Write(runs);
@@ -62,7 +80,14 @@ public static class SummaryView
             var metrics = run.MetricsJson is null
                 ? ""
                 : string.Join("  ", (JsonSerializer.Deserialize<Dictionary<string, double>>(run.MetricsJson) ?? []).Select(m => $"{m.Key}={m.Value}"));
-            console.MarkupLineInterpolated($"  {run.Id}: {(run.Error is null ? metrics : "[red]" + run.Error + "[/]")}");
+            if (run.Error is null)
+            {
+                console.MarkupLineInterpolated($"  {run.Id}: {metrics}");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"  {run.Id}: [red]{run.Error}[/]");
+            }
         }
     }
 }

@@ -32,7 +32,18 @@ public sealed class RowSchema
     /// <summary>The shipped schema for <c>{"prompt","completion"}</c> rows.</summary>
     public static RowSchema PromptCompletionRows { get; } = FromResource("prompt-completion.schema.json");
 
-    public static RowSchema Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>A schema is small; a larger file is refused before it is read (e.g. a device or a data file named by mistake).</summary>
+    public const long MaxSchemaBytes = 1 << 20;
+
+    public static RowSchema Load(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} does not exist or is not a regular file.");
+        if (file.Length > MaxSchemaBytes)
+            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} has {file.Length} bytes; at most {MaxSchemaBytes}.");
+        return Parse(File.ReadAllText(path), path);
+    }
 
     public static RowSchema Parse(string json, string name = "schema")
     {
@@ -43,7 +54,8 @@ public sealed class RowSchema
         }
         catch (JsonException e)
         {
-            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {name} is not valid JSON: {e.Message}", e);
+            // The parser's message quotes the offending character; the position is enough and echoes nothing of the file.
+            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {name} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
         }
         catch (Exception e) when (e is SchemaLoadException or InvalidOperationException or FormatException)
         {

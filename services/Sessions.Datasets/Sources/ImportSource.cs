@@ -20,12 +20,12 @@ public sealed class FileImportSource(string fullPath) : ImportSource
     public override string FileName => Path.GetFileName(fullPath);
 
     public override Task<Stream> OpenAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<Stream>(new FileStream(fullPath, new FileStreamOptions
+        GzipContent.UnwrapAsync(new FileStream(fullPath, new FileStreamOptions
         {
             Mode = FileMode.Open,
             Access = FileAccess.Read,
             Share = FileShare.Read,
             Options = FileOptions.SequentialScan | FileOptions.Asynchronous,
             BufferSize = 0, // the readers keep their own buffer
-        }));
+        }), cancellationToken);
 }

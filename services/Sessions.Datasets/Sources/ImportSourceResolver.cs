@@ -5,7 +5,7 @@ namespace Sessions.Datasets.Sources;
 /// (<c>data/imports/*.jsonl</c>, files in name order), a <c>file://</c> URI, or an <c>http(s)://</c> URL.
 /// Every local file is checked against <see cref="ImportRoots"/>; problems are <see cref="DatasetImportException"/>s.
 /// </summary>
-public sealed class ImportSourceResolver(ImportRoots roots, HttpClient? httpClient = null)
+public sealed class ImportSourceResolver(ImportRoots roots, HttpClient? httpClient = null, HttpTimeouts? httpTimeouts = null)
 {
     public IReadOnlyList<ImportSource> Resolve(string source)
     {
@@ -16,7 +16,7 @@ public sealed class ImportSourceResolver(ImportRoots roots, HttpClient? httpClie
                 throw new DatasetImportException(ImportErrorCodes.SourceNotFound, $"'{source}' is not a valid URL.");
             if (httpClient is null)
                 throw new DatasetImportException(ImportErrorCodes.HttpFailed, $"'{source}': downloads are not enabled here (no HttpClient was given).");
-            return [new HttpImportSource(url, httpClient)];
+            return [new HttpImportSource(url, httpClient, httpTimeouts)];
         }
         var path = source;
         if (source.StartsWith("file://", StringComparison.OrdinalIgnoreCase))

@@ -7,6 +7,7 @@ using Sessions.Processor.Requirements;
 using Sessions.Storage;
 using Sessions.Storage.Bulk;
 using Sessions.Storage.Entities;
+using Sessions.Text.Names;
 
 namespace Sessions.Processor.Consumers;
 
@@ -16,13 +17,14 @@ public sealed class SessionEndedConsumer(
     SessionIntake intake,
     EmbeddingOptions embeddingOptions,
     TimeProvider clock,
+    UserIdProtector userIds,
     ILogger<SessionEndedConsumer> logger) : IConsumer<SessionEnded>
 {
     public async Task Consume(ConsumeContext<SessionEnded> context)
     {
         var session = context.Message;
         var ct = context.CancellationToken;
-        var stored = string.IsNullOrWhiteSpace(session.SessionId) || session.SessionId.Length > 200
+        var stored = !SessionIds.IsValid(session.SessionId)
             ? null
             : await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == session.SessionId, ct);
         if (stored is not null)
@@ -41,7 +43,7 @@ public sealed class SessionEndedConsumer(
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            stored = SessionRecords.Session(session, outcome, now);
+            stored = SessionRecords.Session(session, outcome, now, userIds);
             db.Sessions.Add(stored);
             // The session with its rows, or nothing; a concurrent duplicate fails on the session id and is retried. Ten
             // examples and twenty embeddings a session whose ids nobody reads back: bulk, not EF Core's change tracker.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
+using Sessions.Text.Names;
 
 namespace Sessions.Processor.Consumers;
 
@@ -11,10 +12,11 @@ internal static class SessionRecords
     // Stored text stays readable: placeholders like <EMAIL> and non-ASCII letters are not \u-escaped (this JSON is never put into HTML).
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static SessionRecord Session(SessionEnded session, SessionOutcome outcome, DateTime now) => new()
+    public static SessionRecord Session(SessionEnded session, SessionOutcome outcome, DateTime now, UserIdProtector userIds) => new()
     {
         SessionId = session.SessionId,
-        UserId = Clip(session.UserId),
+        // A user id that breaks the rule is not kept (the session is rejected for it); one that looks like PII is protected.
+        UserId = UserIdProtector.Problem(session.UserId) is null ? userIds.Protect(session.UserId) : "",
         ModelName = ModelName(session),
         Status = outcome.Accepted ? SessionStatus.Accepted : SessionStatus.Rejected,
         MessageCount = session.Messages?.Count ?? 0,
@@ -62,8 +64,8 @@ internal static class SessionRecords
     public static SessionProcessed Processed(SessionRecord stored) =>
         new(stored.SessionId, stored.ModelName, stored.ExampleCount, stored.EmbeddingCount);
 
+    /// <summary>The stored model name: "default" when none was sent, a placeholder that no valid name can equal when it breaks the rule.</summary>
     public static string ModelName(SessionEnded session) =>
-        string.IsNullOrWhiteSpace(session.ModelName) ? "default" : Clip(session.ModelName);
-
-    private static string Clip(string? value) => value is null ? "" : value.Length <= 200 ? value : value[..200];
+        string.IsNullOrWhiteSpace(session.ModelName) ? "default"
+        : ModelNames.IsValid(session.ModelName) ? session.ModelName : ModelNames.InvalidPlaceholder;
 }

@@ -19,4 +19,9 @@ public static class RejectionCodes
     public const string TimestampsOutOfOrder = "timestamps_out_of_order";
     public const string TimestampInFuture = "timestamp_in_future";
     public const string NoExamples = "no_examples";
+    public const string InvalidModelName = "invalid_model_name";
+    public const string InvalidUserId = "invalid_user_id";
+    public const string TimestampOutOfRange = "timestamp_out_of_range";
+    /// <summary>Given by a publisher (the embedded host, <c>sessions-admin ingest</c>) to a second, different session with an id already in its file.</summary>
+    public const string DuplicateSessionId = "duplicate_session_id";
 }

@@ -1,4 +1,5 @@
 using Sessions.Contracts;
+using Sessions.Text.Names;
 
 namespace Sessions.Processor.Requirements;
 
@@ -12,6 +13,17 @@ public sealed class SessionRequirements(SessionRequirementsOptions options)
     {
         var reasons = new List<RejectionReason>();
         CheckSessionId(session.SessionId, reasons);
+        if (!string.IsNullOrWhiteSpace(session.ModelName) && ModelNames.Problem(session.ModelName) is { } modelProblem)
+        {
+            reasons.Add(new(RejectionCodes.InvalidModelName, modelProblem));
+        }
+
+        if (UserIdProtector.Problem(session.UserId) is { } userProblem)
+        {
+            reasons.Add(new(RejectionCodes.InvalidUserId, userProblem));
+        }
+
+        CheckMetadataTimes(session.Metadata, reasons);
 
         var messages = session.Messages ?? [];
         if (messages.Count < options.MinMessages)
@@ -69,6 +81,10 @@ public sealed class SessionRequirements(SessionRequirementsOptions options)
             {
                 Offend(RejectionCodes.MissingTimestamp, $"message {i} has no timestamp");
             }
+            else if (m.Timestamp < options.MinTimestamp)
+            {
+                Offend(RejectionCodes.TimestampOutOfRange, $"message {i} at {m.Timestamp:O} is before {options.MinTimestamp:O}");
+            }
             else if (m.Timestamp > now + options.FutureTolerance)
             {
                 Offend(RejectionCodes.TimestampInFuture, $"message {i} at {m.Timestamp:O}");
@@ -96,9 +112,20 @@ public sealed class SessionRequirements(SessionRequirementsOptions options)
         {
             reasons.Add(new(RejectionCodes.MissingSessionId, "the session has no id"));
         }
-        else if (sessionId.Length > options.MaxSessionIdLength || sessionId.Any(c => c < 0x21 || c > 0x7E))
+        else if (sessionId.Length > options.MaxSessionIdLength || SessionIds.Problem(sessionId) is not null)
         {
-            reasons.Add(new(RejectionCodes.InvalidSessionId, $"a session id is printable ASCII without spaces, at most {options.MaxSessionIdLength} characters"));
+            reasons.Add(new(RejectionCodes.InvalidSessionId, SessionIds.Problem(sessionId) ?? $"at most {options.MaxSessionIdLength} characters"));
+        }
+    }
+
+    private void CheckMetadataTimes(SessionMetadata? metadata, List<RejectionReason> reasons)
+    {
+        foreach (var (what, time) in new[] { ("start time", metadata?.StartTime), ("end time", metadata?.EndTime) })
+        {
+            if (time is { } t && t < options.MinTimestamp)
+            {
+                reasons.Add(new(RejectionCodes.TimestampOutOfRange, $"the metadata {what} {t:O} is before {options.MinTimestamp:O}"));
+            }
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed class IntegrationRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.MergeStrategy).HasMaxLength(16);
         builder.Property(i => i.Status).HasMaxLength(16);
         builder.Property(i => i.RequestedBy).HasMaxLength(200);
+        builder.Property(i => i.Owner).HasMaxLength(300);
         builder.HasIndex(i => new { i.ModelName, i.StartedAt });
     }
 }

@@ -31,4 +31,9 @@ public class IntegrationRecord
     public string RejectedByCodeJson { get; set; } = "{}";
     /// <summary>The named error of a failed import (e.g. <c>truncated_json_array: ...</c>); null otherwise.</summary>
     public string? Error { get; set; }
+    /// <summary>
+    /// The process running an import from the admin tool (<c>machine/pid/start ticks</c>), so that a row it left
+    /// "running" when killed is recognised as abandoned; null for the consumer's imports, which redelivery restarts.
+    /// </summary>
+    public string? Owner { get; set; }
 }

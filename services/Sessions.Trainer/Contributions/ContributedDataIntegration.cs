@@ -54,7 +54,14 @@ public sealed class ContributedDataIntegration(
         }
 
         await using var db = await databases.CreateDbContextAsync(ct);
-        var record = await StartAsync(db, request, ct);
+        // The admin tool's imports name their process; one left running by a killed process is marked failed here.
+        var owner = redeliveredWhenCancelled ? null : IntegrationLease.CurrentOwner;
+        if (owner is not null && !request.DryRun)
+        {
+            await IntegrationLease.RecoverAbandonedAsync(db, clock.GetUtcNow().UtcDateTime, options.AbandonedAfter, ct);
+        }
+
+        var record = await StartAsync(db, request, owner, ct);
         if (record.Status != IntegrationStatus.Running)
         {
             logger.LogInformation("Integration {IntegrationId} is already {Status}; nothing done again", record.Id, record.Status);
@@ -81,7 +88,7 @@ public sealed class ContributedDataIntegration(
         catch (Exception ex)
         {
             report.Status = IntegrationStatus.Failed;
-            report.Error = ex is DatasetImportException d ? $"{d.Code}: {d.Message}" : ex is OperationCanceledException ? "cancelled: the import was stopped" : $"{ex.GetType().Name}: {ex.Message}";
+            report.Error = ex is DatasetImportException d ? $"{d.Code}: {d.Message}" : ex is OperationCanceledException ? "cancelled: the import was stopped (Ctrl+C or SIGTERM)" : $"{ex.GetType().Name}: {ex.Message}";
             // Bad input is an expected outcome with a named error, not a fault: no stack trace for it.
             if (ex is DatasetImportException or OperationCanceledException)
                 logger.LogInformation("Integration {IntegrationId} of {Source} failed and left nothing behind: {Error}", request.IntegrationId, request.Source, report.Error);
@@ -102,7 +109,7 @@ public sealed class ContributedDataIntegration(
     /// attempt (its transaction died with it, so the import starts over) or belongs to a duplicate command running now;
     /// of two such attempts one waits for the other (<see cref="ClaimAsync"/>).
     /// </summary>
-    private async Task<IntegrationRecord> StartAsync(SessionsDbContext db, IntegrationRequest request, CancellationToken ct)
+    private async Task<IntegrationRecord> StartAsync(SessionsDbContext db, IntegrationRequest request, string? owner, CancellationToken ct)
     {
         var id = request.IntegrationId;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -116,6 +123,7 @@ public sealed class ContributedDataIntegration(
         {
             record = IntegrationRecords.Integration(request);
             record.StartedAt = now;
+            record.Owner = owner;
             if (request.DryRun) return record;
             db.Integrations.Add(record);
             try
@@ -132,7 +140,7 @@ public sealed class ContributedDataIntegration(
         if (request.DryRun) return record;
         // Only a row still running is restarted; this waits while another attempt holds it.
         await db.Integrations.Where(i => i.Id == id && i.Status == IntegrationStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.StartedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.StartedAt, now).SetProperty(i => i.Owner, owner), ct);
         return await db.Integrations.SingleAsync(i => i.Id == id, ct);
     }
 

@@ -8,6 +8,9 @@ public sealed class ContributionOptions
     /// <summary>Rows read, prepared and written together; with one batch waiting between pipeline stages, memory stays bounded.</summary>
     public int BatchRows { get; set; } = 1_000;
 
+    /// <summary>An admin-tool import still "running" this long after it started on another machine counts as abandoned (see <see cref="IntegrationLease"/>).</summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>SQLite's page cache during an import (MiB, default 2 MB otherwise): fewer index pages written twice.</summary>
     public int SqliteCacheMebibytes { get; set; } = 64;
 

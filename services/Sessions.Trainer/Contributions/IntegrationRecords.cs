@@ -30,6 +30,7 @@ public static class IntegrationRecords
         MaxRowBytes = importOptions.MaxRowBytes,
         SchemaPath = request.SchemaPath ?? importOptions.SchemaPath,
         Csv = importOptions.Csv,
+        Http = importOptions.Http,
         Embeddings = importOptions.Embeddings,
         ShuffleSeed = request.ShuffleSeed,
         ShuffleBufferRows = importOptions.ShuffleBufferRows,

@@ -24,7 +24,7 @@ public sealed record IntegrationRequest(
     public string? Problem()
     {
         if (IntegrationId == Guid.Empty) return "the integration id is empty";
-        if (string.IsNullOrWhiteSpace(ModelName) || ModelName.Length > 200) return "the model name must be 1..200 characters";
+        if (Sessions.Text.Names.ModelNames.Problem(ModelName) is { } badName) return $"invalid_model_name: {badName}";
         if (string.IsNullOrWhiteSpace(Source)) return "no source given; pass a file, a directory glob, a file:// or an http(s):// URL";
         if (!Storage.Entities.MergeStrategy.All.Contains(MergeStrategy))
             return $"unknown merge strategy '{MergeStrategy}'; use {string.Join(", ", Storage.Entities.MergeStrategy.All)}";

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
+using Sessions.Text.Names;
 using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Triggering;
 
@@ -118,11 +119,16 @@ public sealed class TrainingRunner(
             throw new InvalidOperationException($"no accepted examples for model '{run.ModelName}'");
         }
 
+        if (ModelNames.Problem(run.ModelName) is { } badName)
+        {
+            throw new InvalidOperationException($"the run's model name is refused: {badName}");
+        }
+
         var folds = new GroupedFolds(options.Folds, options.Seed);
         var metrics = RunMetrics.Of(snapshot, folds);
         var version = await db.TrainingRuns.CountAsync(r => r.ModelName == run.ModelName && r.Status == TrainingRunStatus.Completed, ct) + 1;
         run.ModelVersion = $"{run.ModelName}-v{version}";
-        run.ArtifactLocation = Path.GetFullPath(Path.Combine(options.ArtifactsPath, ArtifactFolder.Name(run.ModelName), run.ModelVersion));
+        run.ArtifactLocation = ArtifactFolder.VersionPath(options.ArtifactsPath, run.ModelName, run.ModelVersion);
         await snapshot.WriteAsync(run.ArtifactLocation, ct);
         if (run.Type is TrainingType.Embedding or TrainingType.All)
         {
