@@ -180,9 +180,17 @@ public sealed partial class PiiRedactor(RedactionOptions options)
     }
 
     // "version 1.0.0.0", "Version=4.0.0.0", "version is 1.0.0.0", "section 1.2.3.4", "kernel 5.15.0.91", "libfoo 2.10.3.1",
-    // "upgrade to 1.2.3.4": a dotted quad right after such a word.
-    private static bool IsVersionContext(string text, int index) =>
-        VersionContextPattern().IsMatch(text.AsSpan(Math.Max(0, index - 48), Math.Min(index, 48)));
+    // "upgrade to 1.2.3.4": a dotted quad right after such a word, or listed after one that is ("versions 2.0.0.1 and 2.0.0.2").
+    private static bool IsVersionContext(string text, int index)
+    {
+        if (VersionContextPattern().IsMatch(text.AsSpan(Math.Max(0, index - 48), Math.Min(index, 48))))
+        {
+            return true;
+        }
+
+        var listed = ListedAfterDottedNumberPattern().Match(text[..index]);
+        return listed.Success && IsVersionContext(text, listed.Index);
+    }
 
     private static int AcceptEmail(string candidate)
     {
@@ -257,6 +265,10 @@ public sealed partial class PiiRedactor(RedactionOptions options)
 
     [GeneratedRegex(@"\b(?:versions?|ver|v|build|release|firmware|fw|rev|section|chapter|kernel|linux|\w*lib\w*|package|pkg|driver|sdk|bios|patch|update|upgrade|downgrade)\b(?:\W{1,3}(?:is|was|of|no|number|to|from))?\W{1,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex VersionContextPattern();
+
+    // The dotted number before ", ", " and ", " or ", " / " that ends the text.
+    [GeneratedRegex(@"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?:,?\s+(?:and|or|&)|\s*[,/])\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex ListedAfterDottedNumberPattern();
 
     [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])", RegexOptions.CultureInvariant, TimeoutMs)]
     private static partial Regex IPv6Pattern();
