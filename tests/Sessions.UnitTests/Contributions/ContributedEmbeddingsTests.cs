@@ -1,15 +1,15 @@
+using Sessions.Embeddings.MiniLm;
 using Sessions.Datasets;
 using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Text.Redaction;
-using Sessions.Text.Tokenization;
 using Sessions.Trainer.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 
 public sealed class ContributedEmbeddingsTests
 {
-    private static readonly WordPieceTokenizer Tokens = WordPieceTokenizer.BertBaseUncased;
+    private static readonly BertTokenCounter Tokens = BertTokenCounter.MiniLm;
     private static readonly LexicalHashingEmbeddingGenerator Lexical = new();
 
     [Fact]
