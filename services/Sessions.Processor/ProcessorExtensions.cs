@@ -36,10 +36,12 @@ public static class ProcessorExtensions
     {
         services.Configure<ProcessorOptions>(configuration.GetSection(ProcessorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
+        // Budgets in the fine-tuning target's tokenizer: Tokens:Encoding, o200k_base by default (cl100k_base for GPT-4/3.5).
+        services.TryAddSingleton<ITokenCounter>(_ => TiktokenTokenCounter.For(configuration["Tokens:Encoding"]));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Requirements);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Examples);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Embeddings);
+        // The Embeddings section (Processor:Embeddings still read), shared with the validator and the trainer.
+        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         services.TryAddSingleton(RedactionConfiguration.Read(configuration));
         services.TryAddSingleton<PiiRedactor>();

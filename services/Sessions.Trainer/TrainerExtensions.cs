@@ -76,8 +76,9 @@ public static class TrainerExtensions
         // The shared redaction, the processor's tokenizer and embedder settings, and the dedupe settings: contributed rows get what sessions get.
         services.TryAddSingleton(RedactionConfiguration.Read(configuration));
         services.TryAddSingleton<PiiRedactor>();
-        services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
-        services.TryAddSingleton(configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
+        // Budgets in the fine-tuning target's tokenizer: Tokens:Encoding, o200k_base by default (cl100k_base for GPT-4/3.5).
+        services.TryAddSingleton<ITokenCounter>(_ => TiktokenTokenCounter.For(configuration["Tokens:Encoding"]));
+        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         services.TryAddSingleton(configuration.GetSection(DeduplicationOptions.SectionName).Get<DeduplicationOptions>() ?? new DeduplicationOptions());
         services.TryAddSingleton<ContributedExampleBuilder>();

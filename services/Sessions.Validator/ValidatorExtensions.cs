@@ -57,9 +57,10 @@ public static class ValidatorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);
         services.AddSingleton(sp => new EdaAugmenter(sp.GetRequiredService<AugmentationOptions>()));
         services.AddSingleton(sp => new ParentDistanceFilter(sp.GetRequiredService<AugmentationOptions>()));
-        services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
-        // The processor's generator and settings (Processor:Embeddings): copies are compared with their parent in the same space.
-        services.TryAddSingleton(sp => configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
+        // Budgets in the fine-tuning target's tokenizer: Tokens:Encoding, o200k_base by default (cl100k_base for GPT-4/3.5).
+        services.TryAddSingleton<ITokenCounter>(_ => TiktokenTokenCounter.For(configuration["Tokens:Encoding"]));
+        // The processor's generator and settings (the Embeddings section): copies are compared with their parent in the same space.
+        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         var paraphrase = configuration.GetSection(AugmentationOptions.SectionName).Get<AugmentationOptions>()?.Paraphrase;
         if (paraphrase is { Enabled: true })

@@ -25,7 +25,7 @@ public class SessionProcessingBenchmarks
     private SessionIntake _withLexicalEmbedder = null!;
     private SessionIntake _withPrecomputedEmbeddings = null!;
     private readonly SessionRequirements _requirements = new(new SessionRequirementsOptions());
-    private readonly ExampleCutter _cutter = new(new ExampleOptions(), WordPieceTokenizer.BertBaseUncased);
+    private readonly ExampleCutter _cutter = new(new ExampleOptions(), TiktokenTokenCounter.For(null));
     private readonly PiiRedactor _redactor = new(new RedactionOptions());
 
     [GlobalSetup]
@@ -52,7 +52,7 @@ public class SessionProcessingBenchmarks
     public async Task<int> ProcessSession_LexicalEmbedder() => (await _withLexicalEmbedder.ProcessAsync(_session, default)).Examples.Count;
 
     private SessionIntake Intake(IEmbeddingGenerator<string, Embedding<float>> embedder) => new(
-        _requirements, _redactor, _cutter, embedder, Array.Empty<IEnrichmentSource>(), WordPieceTokenizer.BertBaseUncased,
+        _requirements, _redactor, _cutter, embedder, Array.Empty<IEnrichmentSource>(), TiktokenTokenCounter.For(null),
         new EmbeddingOptions(), new FixedClock(Conversations.Start.AddDays(1)));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

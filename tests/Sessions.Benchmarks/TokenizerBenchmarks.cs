@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
+using Sessions.Embeddings.MiniLm;
 using Sessions.Text.Tokenization;
 
 namespace Sessions.Benchmarks;
 
-/// <summary>Exact WordPiece counting of one chat-length message.</summary>
+/// <summary>Counting one chat-length message: the model's word pieces (embedding window) and tiktoken (example budgets).</summary>
 [MemoryDiagnoser]
 public class TokenizerBenchmarks
 {
@@ -12,5 +13,8 @@ public class TokenizerBenchmarks
         "so a full month of the new volume adds about thirty-eight dollars. You can see the line item under Storage.";
 
     [Benchmark]
-    public int CountTokens() => WordPieceTokenizer.BertBaseUncased.Count(Message);
+    public int CountWordPieces() => BertTokenCounter.MiniLm.Count(Message);
+
+    [Benchmark]
+    public int CountO200kBase() => TiktokenTokenCounter.For(TiktokenTokenCounter.O200kBase).Count(Message);
 }

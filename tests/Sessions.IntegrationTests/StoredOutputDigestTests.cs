@@ -16,7 +16,7 @@ namespace Sessions.IntegrationTests;
 /// </summary>
 public sealed class StoredOutputDigestTests
 {
-    private const string PinnedDigest = "eaacd32476cdd7731e57dbb45a6d7fa8a580fddd6e5f4fe33755a65e62d04779";
+    private const string PinnedDigest = "442e5e58c26ccb244e9a98d60adcf983992d4a60199e51149faff9a9798f3f7d";
 
     [Fact]
     public async Task The_examples_stored_for_a_seeded_stream_are_exactly_the_pinned_ones()

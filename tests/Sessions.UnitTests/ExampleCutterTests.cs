@@ -1,14 +1,14 @@
+using Sessions.Embeddings.MiniLm;
 using Sessions.Processor;
 using Sessions.Processor.Examples;
 using Sessions.Text;
-using Sessions.Text.Tokenization;
 
 namespace Sessions.UnitTests;
 
 public class ExampleCutterTests
 {
     private static ExampleCutter Cutter(int maxTokens = 512) =>
-        new(new ExampleOptions { MaxTokens = maxTokens }, WordPieceTokenizer.BertBaseUncased);
+        new(new ExampleOptions { MaxTokens = maxTokens }, BertTokenCounter.MiniLm);
 
     [Fact]
     public void One_example_per_assistant_turn_with_the_system_message_first()

@@ -1,3 +1,4 @@
+using Sessions.Embeddings.MiniLm;
 using Microsoft.Extensions.AI;
 using Sessions.Processor;
 using Sessions.Embeddings;
@@ -5,7 +6,6 @@ using Sessions.Processor.Enrichment;
 using Sessions.Processor.Examples;
 using Sessions.Processor.Requirements;
 using Sessions.Text.Redaction;
-using Sessions.Text.Tokenization;
 
 namespace Sessions.UnitTests;
 
@@ -17,10 +17,10 @@ public class SessionIntakeTests
         var intake = new SessionIntake(
             new SessionRequirements(new SessionRequirementsOptions()),
             new PiiRedactor(new RedactionOptions()),
-            new ExampleCutter(new ExampleOptions(), WordPieceTokenizer.BertBaseUncased),
+            new ExampleCutter(new ExampleOptions(), BertTokenCounter.MiniLm),
             new BrokenEmbedder(),
             [],
-            WordPieceTokenizer.BertBaseUncased,
+            BertTokenCounter.MiniLm,
             new EmbeddingOptions(),
             TimeProvider.System);
 

@@ -40,7 +40,7 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
 
     private FineTuningExample? Build(IReadOnlyList<ChatMessage> messages, int[] costs, int? system, int contextStart, int assistant)
     {
-        var budget = options.MaxTokens - costs[assistant] - (system is { } s ? costs[s] : 0);
+        var budget = options.MaxTokens - options.TokensPerExample - costs[assistant] - (system is { } s ? costs[s] : 0);
         var chosen = new List<int>();
         var nearestUser = -1;
         for (var i = assistant - 1; i >= contextStart; i--)
@@ -82,7 +82,7 @@ public sealed class ExampleCutter(ExampleOptions options, ITokenCounter tokens)
         var selected = indexes.Select(i => new ExampleMessage(messages[i].Role, messages[i].Content)).ToList();
         return new FineTuningExample(
             selected,
-            indexes.Sum(i => costs[i]),
+            options.TokensPerExample + indexes.Sum(i => costs[i]),
             indexes.Where(i => i != system).Min(),
             assistant,
             ContentHash.Of(selected.Select(m => (m.Role, m.Content))));

@@ -1,13 +1,17 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Trainer.Adapters;
 
 namespace Sessions.Trainer.Runs;
 
-/// <summary>Reads the (user turn, reply) embedding pairs of a run's snapshot: only the vectors its examples need are kept.</summary>
-public sealed class ReplyPairLoader(SessionsDbContext db)
+/// <summary>
+/// Reads the (user turn, reply) embedding pairs of a run's snapshot: only the vectors its examples need are kept, and only
+/// those of the configured embedding model (after a switch, vectors of the old model are never paired with the new).
+/// </summary>
+public sealed class ReplyPairLoader(SessionsDbContext db, EmbeddingOptions embeddings)
 {
     public async Task<ReplyPairSet> LoadAsync(string model, long watermark, CancellationToken ct)
     {
@@ -48,6 +52,7 @@ public sealed class ReplyPairLoader(SessionsDbContext db)
 
         var vectors = new Dictionary<(string SessionId, int Index), float[]>(needed.Count);
         await foreach (var e in db.Embeddings.AsNoTracking()
+            .Where(e => e.Model == embeddings.Model)
             .Where(e => db.Sessions.Any(s => s.SessionId == e.SessionId && s.ModelName == model && s.Status == SessionStatus.Accepted)
                 || db.Examples.Any(x => x.SessionId == e.SessionId && x.ModelName == model && x.Origin == ExampleOrigin.Contributed && x.Status == ExampleStatus.Accepted))
             .Select(e => new { e.SessionId, e.MessageIndex, e.Vector })

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Deduplication;
+using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 
@@ -10,14 +11,17 @@ namespace Sessions.Validator.Validation;
 /// signatures of examples sharing a band key with it (one indexed lookup per band key, whatever the corpus size),
 /// and the quality statistics with the document frequencies of the batch's terms.
 /// </summary>
-public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOptions options, CorpusStatisticsStore statistics)
+public sealed class ValidationCorpusLoader(SessionsDbContext db, DeduplicationOptions options, CorpusStatisticsStore statistics, EmbeddingOptions embeddings)
 {
-    /// <summary>The pending examples as candidates: their last exchange, and the stored embedding of their reply when there is one.</summary>
+    /// <summary>
+    /// The pending examples as candidates: their last exchange, and the stored embedding of their reply when there is one
+    /// from the configured embedding model (vectors of different models are never compared).
+    /// </summary>
     public async Task<List<ExampleCandidate>> CandidatesAsync(string sessionId, IReadOnlyList<ExampleRecord> pending, CancellationToken ct)
     {
         var replies = pending.Select(e => e.LastMessageIndex).Distinct().ToList();
         var vectors = await db.Embeddings.AsNoTracking()
-            .Where(v => v.SessionId == sessionId && replies.Contains(v.MessageIndex))
+            .Where(v => v.SessionId == sessionId && replies.Contains(v.MessageIndex) && v.Model == embeddings.Model)
             .Select(v => new { v.MessageIndex, v.Vector })
             .ToListAsync(ct);
         var byIndex = vectors.GroupBy(v => v.MessageIndex).ToDictionary(g => g.Key, g => StoredVector.FromBytes(g.First().Vector));

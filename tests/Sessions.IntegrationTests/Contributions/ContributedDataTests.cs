@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Trainer;
@@ -221,7 +222,7 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
         Assert.Equal(3, report.Accepted);
 
         await using var db = await _fixture.DbAsync();
-        var pairs = await new ReplyPairLoader(db).LoadAsync("default", long.MaxValue, CancellationToken.None);
+        var pairs = await new ReplyPairLoader(db, new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }).LoadAsync("default", long.MaxValue, CancellationToken.None);
 
         // The two generated rows: their user and assistant messages were embedded. The row that brought one vector has no user side.
         Assert.Equal(2, pairs.Pairs.Count);

@@ -1,14 +1,14 @@
+using Sessions.Embeddings.MiniLm;
 using Sessions.Datasets;
 using Sessions.Text;
 using Sessions.Text.Redaction;
-using Sessions.Text.Tokenization;
 using Sessions.Trainer.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 
 public sealed class ContributedExampleBuilderTests
 {
-    private static readonly ContributedExampleBuilder Builder = new(new PiiRedactor(new RedactionOptions()), WordPieceTokenizer.BertBaseUncased, new ContributionOptions());
+    private static readonly ContributedExampleBuilder Builder = new(new PiiRedactor(new RedactionOptions()), BertTokenCounter.MiniLm, new ContributionOptions());
 
     [Fact]
     public void A_row_is_redacted_hashed_like_a_session_example_and_counted_with_four_tokens_per_message()
@@ -20,7 +20,7 @@ public sealed class ContributedExampleBuilderTests
         Assert.Null(rejection);
         Assert.Equal("Write to <EMAIL>", example!.Messages[0].Content);
         Assert.Equal(ContentHash.Of([("user", "Write to <EMAIL>"), ("assistant", "Done.")]), example.ContentHash);
-        var tokens = WordPieceTokenizer.BertBaseUncased;
+        var tokens = BertTokenCounter.MiniLm;
         Assert.Equal(tokens.Count("Write to <EMAIL>") + tokens.Count("Done.") + 8, example.TokenCount);
         Assert.Equal([tokens.Count("Write to <EMAIL>"), tokens.Count("Done.")], example.MessageTokens);
         Assert.Equal(("Write to <EMAIL>", "Done."), (example.LastExchange.User, example.LastExchange.Reply));

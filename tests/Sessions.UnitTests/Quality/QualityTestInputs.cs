@@ -6,7 +6,7 @@ namespace Sessions.UnitTests.Quality;
 internal static class QualityTestInputs
 {
     public static QualityInput Of(string text, float[]? embedding = null) =>
-        new(text, WordPieceTokenizer.BertBaseUncased.Count(text), embedding);
+        new(text, TiktokenTokenCounter.For(null).Count(text), embedding);
 
     /// <summary>
     /// A sentence of twelve seeded pseudo-words from a vocabulary of 500, so that a corpus learned from such sentences
