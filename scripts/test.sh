@@ -13,7 +13,7 @@ embedded=false
 
 filter=()
 if $embedded; then
-  filter=(--filter "FullyQualifiedName!~Postgres&FullyQualifiedName!~RabbitMq&FullyQualifiedName!~EndToEnd&FullyQualifiedName!~StatusCommand&FullyQualifiedName!~Telemetry&FullyQualifiedName!~MigrationTests&FullyQualifiedName!~Faults")
+  filter=(--filter "FullyQualifiedName!~Postgres&FullyQualifiedName!~RabbitMq&FullyQualifiedName!~EndToEnd&FullyQualifiedName!~StatusCommand&FullyQualifiedName!~Telemetry&FullyQualifiedName!~MigrationTests&FullyQualifiedName!~Faults&FullyQualifiedName!~AspireTests")
 else
   scripts/install-prerequisites.sh
   export SESSIONS_STATE_DIR="${SESSIONS_STATE_DIR:-$(mktemp -d /tmp/sessions-test-servers.XXXXXX)}"

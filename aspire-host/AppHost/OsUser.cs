@@ -17,16 +17,27 @@ public static class OsUser
             : (program, args);
 
     /// <summary>Runs a preparation step to its end (as <paramref name="user"/> when root); throws with its output when it fails.</summary>
-    public static void Run(string user, string program, params string[] args)
+    public static void Run(string user, string program, params string[] args) => RunWithInput(user, null, program, args);
+
+    /// <summary>As <see cref="Run(string, string, string[])"/>, with <paramref name="input"/> on its standard input.</summary>
+    public static void RunWithInput(string user, string? input, string program, params string[] args)
     {
         var (command, arguments) = As(user, program, args);
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+        var start = new ProcessStartInfo(command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = "/",
+        };
         foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
+        process.StandardInput.Write(input ?? "");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

@@ -8,7 +8,7 @@ namespace Sessions.AppHost;
 /// <summary>
 /// PostgreSQL 15 from Debian's package as an executable resource: <c>postgres -D</c> in the foreground on a cluster of its
 /// own under <see cref="ServerSettings.StateDir"/>, loopback only, with the settings scripts/start-postgres.sh uses. The
-/// cluster's superuser is the services' login; the migration step creates the database.
+/// cluster's superuser is the services' login; the database is made with the cluster.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public static class PostgresExecutable
@@ -76,6 +76,10 @@ public static class PostgresExecutable
             OsUser.Run(settings.PostgresOsUser, Path.Combine(settings.PostgresBin, "initdb"),
                 "-D", data, "-U", Login, $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C.UTF-8",
                 "--auth-local=trust", "--auth-host=scram-sha-256");
+            // The services' database, made before the server first listens (single-user mode), so that the migration
+            // step finds it: its migration lock connects to it before EF Core would create it.
+            OsUser.RunWithInput(settings.PostgresOsUser, $"CREATE DATABASE {AspireNames.DatabaseName};\n", settings.Postgres,
+                "--single", "-D", data, "postgres");
         }
         finally
         {
