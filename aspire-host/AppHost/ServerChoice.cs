@@ -37,7 +37,7 @@ public static class ServerChoice
         var missing = new[] { settings.Postgres, settings.RabbitMqServer, settings.Epmd }.Where(p => !File.Exists(p)).ToList();
         if (missing.Count > 0)
         {
-            return (null, $"no container runtime and no {string.Join(", ", missing)}: install PostgreSQL 15 and RabbitMQ with {Install} (or start a container runtime)");
+            return (null, $"cannot start RabbitMQ and PostgreSQL: {string.Join(", ", missing)} not found and no container runtime in use; install them with {Install} (or start a container runtime and set Servers__Mode=Auto)");
         }
 
         if (settings.Ports().FirstOrDefault(p => !Free(p.Port)) is { Setting: not null } taken)
