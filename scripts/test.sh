@@ -30,6 +30,7 @@ elif [ "$mode" = "--embedded" ]; then
     "Sessions.IntegrationTests.StatusCommandTests."
     "Sessions.IntegrationTests.TelemetryTests."
     "Sessions.IntegrationTests.MigrationTests."
+    "Sessions.AspireTests."
   )
   expression=$(printf 'FullyQualifiedName!~%s&' "${servers[@]}")
   filter=(--filter "${expression%&}")

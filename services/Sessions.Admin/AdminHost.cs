@@ -25,6 +25,8 @@ public static class AdminHost
         });
         // Relative SQLite paths resolve against where the admin runs, like the services'.
         builder.Configuration.SetBasePath(Directory.GetCurrentDirectory());
+        // Started by the Aspire AppHost (migrate, ingest-sample, train): its references name the database and broker.
+        AspireConnectionStrings.Apply(builder.Configuration);
         return builder;
     }
 

@@ -10,6 +10,7 @@ public sealed class EndpointReadiness
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, NotReady> _notReady = [];
+    private readonly HashSet<string> _ready = [];
     private DateTimeOffset? _brokerReachableSince;
 
     public void Ready(string endpoint)
@@ -17,6 +18,7 @@ public sealed class EndpointReadiness
         lock (_gate)
         {
             _notReady.Remove(endpoint);
+            _ready.Add(endpoint);
         }
     }
 
@@ -26,6 +28,7 @@ public sealed class EndpointReadiness
         lock (_gate)
         {
             _notReady.TryAdd(endpoint, new NotReady(reason, at));
+            _ready.Remove(endpoint);
         }
     }
 
@@ -52,6 +55,15 @@ public sealed class EndpointReadiness
                 .Where(s => s.For >= limit)
                 .OrderByDescending(s => s.For)
                 .FirstOrDefault();
+        }
+    }
+
+    /// <summary>The endpoints consuming now, and each one that is not with its reason (for the health check).</summary>
+    public (IReadOnlyList<string> Ready, IReadOnlyList<string> NotReady) Snapshot()
+    {
+        lock (_gate)
+        {
+            return ([.. _ready.Order()], [.. _notReady.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value.Reason}")]);
         }
     }
 

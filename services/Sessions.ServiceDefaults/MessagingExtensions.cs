@@ -85,6 +85,7 @@ public static class MessagingExtensions
         });
     }
 
+    /// <summary>RabbitMQ only: endpoint readiness in <c>/health</c>, and the watchdog unless turned off.</summary>
     private static void WatchForStalledEndpoints(IServiceCollection services, MessagingOptions options)
     {
         if (options.StalledEndpointExitAfter < TimeSpan.Zero)
@@ -93,8 +94,7 @@ public static class MessagingExtensions
                 $"Messaging:StalledEndpointExitAfter ({options.StalledEndpointExitAfter}) must not be negative; zero turns the watchdog off.");
         }
 
-        if (options.StalledEndpointExitAfter == TimeSpan.Zero
-            || !string.Equals(options.Transport, MessagingTransport.RabbitMq, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(options.Transport, MessagingTransport.RabbitMq, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
@@ -102,6 +102,12 @@ public static class MessagingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EndpointReadiness>();
         services.AddReceiveEndpointObserver<EndpointReadinessObserver>();
+        services.AddHealthChecks().AddCheck<EndpointReadinessHealthCheck>(EndpointReadinessHealthCheck.Name, tags: ["ready"]);
+        if (options.StalledEndpointExitAfter == TimeSpan.Zero)
+        {
+            return;
+        }
+
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<StalledEndpointWatchdog>(sp, options));
     }
 

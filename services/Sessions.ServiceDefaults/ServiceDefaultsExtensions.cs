@@ -8,19 +8,26 @@ namespace Sessions.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Health checks and OpenTelemetry, the same for every service (after eShop's service defaults).</summary>
+    public const string HealthPath = "/health";
+    public const string AlivePath = "/alive";
+
+    /// <summary>
+    /// What every service shares, after Aspire's service-defaults template (eShop's <c>Extensions.cs</c>): the connection
+    /// strings of an AppHost, OpenTelemetry, and health checks. Call it before adding the service's own parts.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        AspireConnectionStrings.Apply(builder.Configuration);
         builder.AddSessionsTelemetry();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         return builder;
     }
 
-    /// <summary><c>/alive</c>: the process runs. <c>/health</c>: every check, including database and bus.</summary>
+    /// <summary><c>/alive</c>: the process runs. <c>/health</c>: every check, including database, bus and its receive endpoints.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;
     }
 }

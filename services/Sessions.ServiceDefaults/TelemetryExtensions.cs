@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -15,39 +15,40 @@ public static class TelemetryExtensions
     public static readonly string[] Sources = ["MassTransit", "Sessions.*"];
 
     /// <summary>
-    /// Exports traces, metrics and logs over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
-    /// OpenTelemetry.Extensions.Hosting does not restore here, so the providers are built with the SDK
-    /// directly and disposed with the container (which flushes them).
+    /// Logs, metrics and traces through OpenTelemetry.Extensions.Hosting, as Aspire's service defaults do: always collected,
+    /// exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the AppHost sets it to its dashboard). The
+    /// service name comes from <c>OTEL_SERVICE_NAME</c> (set by the AppHost), else the application's name.
     /// </summary>
     public static IHostApplicationBuilder AddSessionsTelemetry(this IHostApplicationBuilder builder)
     {
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        builder.Logging.AddOpenTelemetry(logging =>
         {
-            return builder;
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(Sources))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(Sources)
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-
-        var tracer = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(Sources)
-            .AddOtlpExporter()
-            .Build();
-        var meter = Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(Sources)
-            .AddOtlpExporter()
-            .Build();
-        builder.Services.AddSingleton(tracer);
-        builder.Services.AddSingleton(meter);
-
-        builder.Logging.AddOpenTelemetry(o =>
-        {
-            o.SetResourceBuilder(resource);
-            o.IncludeFormattedMessage = true;
-            o.AddOtlpExporter();
-        });
         return builder;
     }
+
+    /// <summary>The orchestrator polls these every few seconds: spans of them would bury the sessions' traces.</summary>
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(ServiceDefaultsExtensions.HealthPath) || path.StartsWithSegments(ServiceDefaultsExtensions.AlivePath);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Sessions.ServiceDefaults;
 
 namespace Sessions.UnitTests.Messaging;
@@ -90,6 +91,6 @@ public sealed class EndpointReadinessTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSessionsMessaging(configuration, _ => { });
-        return services.Any(d => d.ServiceType == typeof(EndpointReadiness));
+        return services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(StalledEndpointWatchdog));
     }
 }
