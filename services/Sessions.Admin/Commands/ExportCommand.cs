@@ -2,10 +2,9 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sessions.Contributions.Merging;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
-using Sessions.Trainer;
-using Sessions.Trainer.Runs;
 using Spectre.Console;
 
 namespace Sessions.Admin.Commands;
@@ -89,8 +88,7 @@ public static class ExportCommand
     private static async IAsyncEnumerable<ExportedRow> InTrainingOrderAsync(SessionsDbContext db, IConfiguration configuration, string model,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var options = configuration.GetSection(TrainerOptions.SectionName).Get<TrainerOptions>() ?? new TrainerOptions();
-        var loader = new TrainingOrderLoader(db, options);
+        var loader = new TrainingOrderLoader(db, configuration.GetValue("Trainer:Seed", 42)); // the trainer's default seed
         var order = await loader.OrderAsync(model, long.MaxValue, ct);
         await foreach (var e in loader.ExamplesAsync(order, ct))
         {

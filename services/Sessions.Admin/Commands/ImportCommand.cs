@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Admin.Contributions;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
-using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Spectre.Console;
 
 namespace Sessions.Admin.Commands;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Sessions.Datasets;
 using Sessions.Storage.Entities;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Spectre.Console;
 
 namespace Sessions.Admin.Contributions;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Sessions.Contributions.Merging;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;

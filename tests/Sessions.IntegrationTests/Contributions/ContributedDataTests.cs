@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Contributions.Merging;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Sessions.Trainer.Runs;
 
 namespace Sessions.IntegrationTests.Contributions;
@@ -261,7 +262,7 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
     private async Task<string> OrderAsync()
     {
         await using var db = await _fixture.DbAsync();
-        var loader = new TrainingOrderLoader(db, new TrainerOptions());
+        var loader = new TrainingOrderLoader(db, new TrainerOptions().Seed);
         var order = await loader.OrderAsync("default", long.MaxValue, CancellationToken.None);
         var origins = await db.Examples.ToDictionaryAsync(e => e.Id, e => e.Origin);
         var exported = await loader.ExamplesAsync(order, CancellationToken.None).ToListAsync();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.IntegrationTests.Infrastructure;
 using Sessions.Storage;
 using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 
 namespace Sessions.IntegrationTests.Contributions;
 

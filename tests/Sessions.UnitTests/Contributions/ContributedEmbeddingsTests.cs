@@ -3,7 +3,7 @@ using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Text.Redaction;
 using Sessions.Text.Tokenization;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 

@@ -2,7 +2,7 @@ using Sessions.Datasets;
 using Sessions.Text;
 using Sessions.Text.Redaction;
 using Sessions.Text.Tokenization;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 

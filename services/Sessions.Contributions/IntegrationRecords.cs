@@ -1,7 +1,7 @@
 using Sessions.Datasets;
 using Sessions.Storage.Entities;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>Maps an integration request and its accepted rows to stored records.</summary>
 public static class IntegrationRecords

@@ -4,7 +4,7 @@ using Sessions.Datasets.Cleaning;
 using Sessions.Datasets.Shuffling;
 using Sessions.Datasets.Sources;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>
 /// The rows of one import, read like <see cref="ContributedDatasetReader.ReadAsync"/> does (per-file reader, embedding

@@ -7,7 +7,7 @@ using Sessions.Storage.Bulk;
 using Sessions.Storage.Entities;
 using Sessions.Validator.Deduplication;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>Progress of a running import: rows read so far, rows accepted, bytes read.</summary>
 public sealed record IntegrationProgress(long RowsRead, long Accepted, long BytesRead);

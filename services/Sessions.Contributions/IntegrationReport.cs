@@ -2,7 +2,7 @@ using System.Text.Json;
 using Sessions.Datasets;
 using Sessions.Storage.Entities;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>
 /// What one integration did: counts, rejections by code (the first <c>maxListed</c> with their row numbers),

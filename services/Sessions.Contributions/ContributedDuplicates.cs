@@ -4,7 +4,7 @@ using Sessions.Storage.Entities;
 using Sessions.Validator.Deduplication;
 using Sessions.Validator.Validation;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>A duplicate found among contributed rows: the validator's reason code, a detail, and whether the other copy came from the same file.</summary>
 public sealed record DuplicateFinding(string Code, string Detail, bool WithinFile);

@@ -5,7 +5,7 @@ using Sessions.Text;
 using Sessions.Text.Redaction;
 using Sessions.Validator.Validation;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>
 /// A contributed row made ready to store: redacted messages, their chat JSON, content hash, token count (with the chat

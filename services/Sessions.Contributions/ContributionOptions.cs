@@ -1,4 +1,4 @@
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>How contributed rows become examples, bound from <c>Trainer:Contributions</c>; reading settings are <c>Datasets:Import</c>.</summary>
 public sealed class ContributionOptions

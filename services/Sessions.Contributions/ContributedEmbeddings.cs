@@ -4,7 +4,7 @@ using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Text;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>One vector to store for a message of a contributed row, already in its stored form.</summary>
 public sealed record MessageVector(int MessageIndex, string Model, int Dimension, byte[] Vector);

@@ -1,7 +1,7 @@
 using Sessions.Datasets;
 using Sessions.Validator.Deduplication;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>
 /// The per-row work of an import that needs no database — redaction, token count, content hash, MinHash fingerprint,

@@ -1,7 +1,7 @@
 using Sessions.Contracts;
 using Sessions.Storage.Entities;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>One import as asked for, by the admin tool or by <see cref="IntegrateContributedData"/>.</summary>
 public sealed record IntegrationRequest(

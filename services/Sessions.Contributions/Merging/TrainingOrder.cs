@@ -1,6 +1,6 @@
 using Sessions.Storage.Entities;
 
-namespace Sessions.Trainer.Runs;
+namespace Sessions.Contributions.Merging;
 
 /// <summary>How one committed integration's examples join the training order: its merge strategy, weight and seed.</summary>
 public sealed record ContributedMerge(Guid IntegrationId, string Strategy, double? Weight, int Seed);

@@ -3,7 +3,7 @@ using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Validator.Deduplication;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>The outcome of a rollback request: done (with what was removed) or refused with a reason.</summary>
 public sealed record RollbackOutcome(bool RolledBack, string Detail, int Examples = 0, int Embeddings = 0, int Bands = 0);

@@ -1,7 +1,7 @@
 using Sessions.Datasets;
 using Sessions.Validator.Deduplication;
 
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
 /// <summary>
 /// Up to <see cref="ContributionOptions.BatchRows"/> rows as read, with the rows refused by the reader since the

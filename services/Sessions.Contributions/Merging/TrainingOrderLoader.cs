@@ -2,12 +2,12 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
-using Sessions.Trainer.FineTuning;
 
-namespace Sessions.Trainer.Runs;
+namespace Sessions.Contributions.Merging;
 
 /// <summary>Reads what <see cref="TrainingOrder"/> needs for a model's accepted examples up to a watermark, and streams them in that order.</summary>
-public sealed class TrainingOrderLoader(SessionsDbContext db, TrainerOptions options)
+/// <remarks><paramref name="defaultSeed"/>: the weighted merge's seed for integrations that stored none (the trainer's <c>Trainer:Seed</c>).</remarks>
+public sealed class TrainingOrderLoader(SessionsDbContext db, int defaultSeed)
 {
     private const int ChunkRows = 1_000;
 
@@ -20,7 +20,7 @@ public sealed class TrainingOrderLoader(SessionsDbContext db, TrainerOptions opt
         var merges = await db.Integrations.AsNoTracking()
             .Where(i => i.ModelName == model && i.Status == IntegrationStatus.Committed)
             .OrderBy(i => i.FinishedAt).ThenBy(i => i.StartedAt)
-            .Select(i => new ContributedMerge(i.Id, i.MergeStrategy, i.Weight, i.ShuffleSeed ?? options.Seed))
+            .Select(i => new ContributedMerge(i.Id, i.MergeStrategy, i.Weight, i.ShuffleSeed ?? defaultSeed))
             .ToListAsync(ct);
         return TrainingOrder.Of(examples.Select(e => (e.Id, e.IntegrationId)).ToList(), merges);
     }

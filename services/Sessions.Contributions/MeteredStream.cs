@@ -1,6 +1,9 @@
-namespace Sessions.Trainer.Contributions;
+namespace Sessions.Contributions;
 
-/// <summary>A read-only pass-through stream that counts the bytes read, for progress (bytes read, MB/s).</summary>
+/// <summary>
+/// A read-only pass-through stream that counts the bytes read, for progress (bytes read, MB/s). Seekable when the inner
+/// stream is (Parquet reads its footer first, then row groups by offset).
+/// </summary>
 public sealed class MeteredStream(Stream inner) : Stream
 {
     private long _bytesRead;
@@ -8,10 +11,10 @@ public sealed class MeteredStream(Stream inner) : Stream
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
+    public override bool CanSeek => inner.CanSeek;
     public override bool CanWrite => false;
     public override long Length => inner.Length;
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override long Position { get => inner.CanSeek ? inner.Position : BytesRead; set => inner.Position = value; }
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
 
@@ -27,7 +30,7 @@ public sealed class MeteredStream(Stream inner) : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
