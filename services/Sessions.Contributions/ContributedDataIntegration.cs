@@ -280,6 +280,8 @@ public sealed class ContributedDataIntegration(
             report.Accept();
             var record = IntegrationRecords.Example(request, row.Example, report.Accepted, now);
             record.MinHashSignature = row.Fingerprint.Signature?.ToBytes();
+            record.EmbeddingsPending = row.Vectors.Count == 0 && !options.EmbedDuringImport; // the backfill embeds it after the commit
+            if (record.EmbeddingsPending) report.EmbeddingsPending++;
             accepted.Add((record, row));
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Sessions.Datasets;
 using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
@@ -34,6 +35,7 @@ public sealed class ContributedEmbeddings(
             }
 
             vectors[e] = [];
+            if (!options.EmbedDuringImport) continue; // committed with EmbeddingsPending; the backfill embeds it
             for (var i = 0; i < example.Messages.Count; i++)
             {
                 if (example.Messages[i].Role is "user" or "assistant") toEmbed.Add((e, i, example.Messages[i].Content, example.MessageTokens[i]));
@@ -53,6 +55,33 @@ public sealed class ContributedEmbeddings(
             if (generated[e] is { } list) vectors[e] = list;
         }
 
+        return vectors;
+    }
+
+    /// <summary>
+    /// For the backfill: the vectors of each example's user and assistant messages, as the import would have made them
+    /// (batched, concurrent, over-long messages truncated to the embedder's budget); a vector failing the checks is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<MessageVector>[]> VectorsAsync(IReadOnlyList<IReadOnlyList<ContributedMessage>> examples, CancellationToken ct)
+    {
+        var toEmbed = new List<(int Example, int Index, string Text, int Tokens)>();
+        for (var e = 0; e < examples.Count; e++)
+        {
+            for (var i = 0; i < examples[e].Count; i++)
+            {
+                var message = examples[e][i];
+                if (message.Role is "user" or "assistant") toEmbed.Add((e, i, message.Content, tokens.Count(message.Content)));
+            }
+        }
+
+        var batches = toEmbed.Chunk(embeddingOptions.BatchSize).ToArray();
+        var results = new List<(int Example, MessageVector Vector)>[batches.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, batches.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (b, token) => results[b] = await EmbedAsync(batches[b], token));
+        var vectors = new List<MessageVector>[examples.Count];
+        for (var e = 0; e < examples.Count; e++) vectors[e] = [];
+        foreach (var (example, vector) in results.SelectMany(r => r)) vectors[example].Add(vector);
         return vectors;
     }
 

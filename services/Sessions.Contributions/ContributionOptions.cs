@@ -22,6 +22,19 @@ public sealed class ContributionOptions
     /// <summary>The <c>Model</c> stored with a row's own (cleaned) embedding.</summary>
     public string EmbeddingModel { get; set; } = "contributed";
 
+    /// <summary>
+    /// False (default): an import commits rows without vectors of their own with <c>EmbeddingsPending</c> set, at the
+    /// speed of the disk, and the embedding backfill fills them in afterwards. True: the import embeds every row inside
+    /// its transaction, as it once did (hours for a large file with a real encoder).
+    /// </summary>
+    public bool EmbedDuringImport { get; set; }
+
+    /// <summary>Examples the backfill embeds and commits together: an interruption loses at most one batch's work, never half of one.</summary>
+    public int BackfillBatchRows { get; set; } = 256;
+
+    /// <summary>How long the backfill waits before looking again when nothing is pending.</summary>
+    public double BackfillIdleSeconds { get; set; } = 5;
+
     /// <summary>Rejections listed with row numbers in a report; counts stay exact beyond it.</summary>
     public int MaxListedRejections { get; set; } = 1_000;
 
@@ -34,5 +47,7 @@ public sealed class ContributionOptions
         : TokensPerMessage < 0 ? $"{SectionName}:TokensPerMessage must not be negative, got {TokensPerMessage}"
         : string.IsNullOrWhiteSpace(EmbeddingModel) ? $"{SectionName}:EmbeddingModel must not be empty"
         : MaxListedRejections < 0 ? $"{SectionName}:MaxListedRejections must not be negative, got {MaxListedRejections}"
+        : BackfillBatchRows < 1 ? $"{SectionName}:BackfillBatchRows must be at least 1, got {BackfillBatchRows}"
+        : !(BackfillIdleSeconds > 0) ? $"{SectionName}:BackfillIdleSeconds must be above 0, got {BackfillIdleSeconds}"
         : null;
 }

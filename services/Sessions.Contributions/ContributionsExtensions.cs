@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sessions.Contributions.Backfill;
 using Sessions.Datasets;
 using Sessions.Embeddings;
 using Sessions.Text;
@@ -36,6 +37,7 @@ public static class ContributionsExtensions
         services.TryAddSingleton<ContributedEmbeddings>();
         services.TryAddSingleton<ContributedDataIntegration>();
         services.TryAddSingleton<IntegrationRollback>();
+        services.TryAddSingleton<EmbeddingBackfill>();
         return services;
     }
 }

@@ -26,6 +26,8 @@ public sealed class IntegrationReport(Guid integrationId, int maxListed = 1_000)
     public long DuplicatesInFile { get; private set; }
     public long DuplicatesExisting { get; private set; }
     public long BytesRead { get; set; }
+    /// <summary>Accepted rows committed without vectors: the embedding backfill embeds them after the commit.</summary>
+    public long EmbeddingsPending { get; set; }
     public IReadOnlyDictionary<string, long> RejectedByCode => _rejectedByCode;
     public IReadOnlyList<RowRejection> Rejections => _rejections;
 

@@ -9,6 +9,7 @@ using Sessions.Storage;
 using Sessions.Trainer.Adapters;
 using Sessions.Trainer.Consumers;
 using Sessions.Contributions;
+using Sessions.Contributions.Backfill;
 using Sessions.Contributions.Merging;
 using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Runs;
@@ -52,6 +53,9 @@ public static class TrainerExtensions
         services.AddSingleton(sp => new CommandBackend(
             sp.GetRequiredService<TrainerOptions>().Command, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CommandBackend>>()));
         services.AddHostedService<TrainingWorker>();
+        // Contributed rows committed without vectors get them here; when they are all in, training is considered.
+        services.AddSingleton<IEmbeddingsReady, EmbeddedContributionsTrigger>();
+        services.AddHostedService<EmbeddingBackfillWorker>();
         return services.AddContributionServices(configuration);
     }
 

@@ -6,15 +6,19 @@ using Sessions.Storage.Entities;
 namespace Sessions.Contributions.Merging;
 
 /// <summary>Reads what <see cref="TrainingOrder"/> needs for a model's accepted examples up to a watermark, and streams them in that order.</summary>
-/// <remarks><paramref name="defaultSeed"/>: the weighted merge's seed for integrations that stored none (the trainer's <c>Trainer:Seed</c>).</remarks>
-public sealed class TrainingOrderLoader(SessionsDbContext db, int defaultSeed)
+/// <remarks>
+/// <paramref name="defaultSeed"/>: the weighted merge's seed for integrations that stored none (the trainer's <c>Trainer:Seed</c>).
+/// <paramref name="embeddedOnly"/>: leave out contributed examples still waiting for the embedding backfill, as a run
+/// does; an export of the data itself keeps them.
+/// </remarks>
+public sealed class TrainingOrderLoader(SessionsDbContext db, int defaultSeed, bool embeddedOnly = true)
 {
     private const int ChunkRows = 1_000;
 
     public async Task<IReadOnlyList<long>> OrderAsync(string model, long watermark, CancellationToken ct)
     {
         var examples = await db.Examples.AsNoTracking()
-            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Id <= watermark)
+            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && !(embeddedOnly && e.EmbeddingsPending) && e.Id <= watermark)
             .Select(e => new { e.Id, e.IntegrationId })
             .ToListAsync(ct);
         var merges = await db.Integrations.AsNoTracking()
