@@ -21,7 +21,7 @@ public class ExampleAugmentationTests
     {
         var options = new AugmentationOptions();
         var augmentation = new ExampleAugmentation(new EdaAugmenter(SynonymLexicon.WordNet, options), new ParentDistanceFilter(options),
-            EmbeddingGenerators.Create(new EmbeddingOptions()), WordPieceTokenizer.BertBaseUncased, options);
+            EmbeddingGenerators.Create(new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }), WordPieceTokenizer.BertBaseUncased, options);
         var parent = new ExampleRecord { Id = 7, SessionId = "s", ModelName = "default", MessagesJson = History, TokenCount = 60, LastMessageIndex = 4 };
         var text = ExampleText.LastExchange(History);
 
