@@ -2,20 +2,25 @@
 # Contributed-data import benchmark: generates a JSON Lines file of ~1 KB chat rows (default 1 GB), imports it with
 # `sessions-admin import` (Release) into SQLite and into PostgreSQL, and loads the same lines raw as the ceiling
 # (sqlite3 .import into a one-column table; psql \copy). Prints MB/s, CPU seconds (user + system) and peak RSS (from
-# /usr/bin/time -v) per run.
+# /usr/bin/time -v) per run. The import commits rows with their embeddings pending; then the embedding backfill
+# (`sessions-admin backfill`) is measured on the SQLite database beside the encoder alone on the same rows
+# (`backfill --encoder-only`), and the same rows exported to Parquet are imported again.
 #   scripts/benchmark-import.sh [--mb 1024] [--postgres "Host=127.0.0.1;Port=54329;Username=sessions;Password=sessions"]
 #     [--admin path/to/sessions-admin] (a prebuilt tool, say an earlier commit's, instead of building this tree's)
+#     [--backfill-rows N] (measure the backfill and the encoder on the first N waiting rows only: a real encoder is slow)
 # PostgreSQL must be running (scripts/start-postgres.sh); a throw-away database is created and dropped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=1024
 PG="Host=127.0.0.1;Port=54329;Username=sessions;Password=sessions"
 ADMIN=""
+BACKFILL=9223372036854775807
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --mb) MB="$2"; shift 2 ;;
     --postgres) PG="$2"; shift 2 ;;
     --admin) ADMIN="$2"; shift 2 ;;
+    --backfill-rows) BACKFILL="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 1 ;;
   esac
 done
@@ -63,7 +68,21 @@ export Datasets__Import__ImportRoots__0="$WORK/imports"
 export Database__Provider=Sqlite Database__ConnectionString="Data Source=$WORK/sessions.db"
 "$ADMIN" migrate > /dev/null
 measure "import, SQLite" "$ADMIN" import "$FILE" --json
-grep -E '"(accepted|rejected)"' "$WORK/out.txt" | tr -d ' \n'; echo
+grep -E '"(accepted|rejected|embeddingsPending)"' "$WORK/out.txt" | tr -d ' \n'; echo
+# The backfill behind it: the encoder alone on the waiting rows (nothing stored), then the backfill storing them.
+measure "encoder alone (no store)" "$ADMIN" backfill --encoder-only --limit "$BACKFILL"
+tail -1 "$WORK/out.txt"
+measure "backfill, SQLite" "$ADMIN" backfill --limit "$BACKFILL"
+tail -1 "$WORK/out.txt"
+# Parquet: the accepted rows exported in the Hugging Face chat layout, imported into a fresh database.
+"$ADMIN" export --format parquet --order id --output "$WORK/imports/rows.parquet" > /dev/null
+PQBYTES=$(stat -c %s "$WORK/imports/rows.parquet")
+export Database__ConnectionString="Data Source=$WORK/parquet.db"
+"$ADMIN" migrate > /dev/null
+BYTES_JSONL=$BYTES; BYTES=$PQBYTES
+measure "import Parquet, SQLite" "$ADMIN" import "$WORK/imports/rows.parquet" --json
+grep -E '"(accepted|rejected)"' "$WORK/out.txt" | tr -d ' \n'; echo " (Parquet file: $PQBYTES bytes; MB/s of the Parquet file)"
+BYTES=$BYTES_JSONL
 
 DB="sessions_bench_$$"
 # psql's URL from the same connection string, so the ceiling runs against the server the import used.

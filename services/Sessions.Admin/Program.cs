@@ -15,6 +15,7 @@ var root = new RootCommand("Sessions admin tool: generate and ingest sessions, t
     ReportCommand.Create(),
     ImportCommand.Create(),
     IntegrationsCommand.Create(),
+    BackfillCommand.Create(),
     ErrorsCommand.Create(),
 };
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Sessions.Datasets.Cleaning;
+using Sessions.Datasets.Parquet;
 using Sessions.Datasets.Reading;
 using Sessions.Datasets.Schemas;
 using Sessions.Datasets.Shuffling;
@@ -31,12 +32,12 @@ public sealed class ContributedDatasetReader
         resolver = new ImportSourceResolver(Roots, httpClient, options.Http);
         // A schema file is admin-supplied like a source: it must lie under the import roots (Roots.Check throws otherwise).
         mapper = new JsonRowMapper(options.SchemaPath is null ? null : RowSchema.Load(Roots.Check(options.SchemaPath)));
-        if (options.Format is not null) DatasetFormats.Pick(options.Format, options.Format); // a bad or parquet format fails before anything is read
+        if (options.Format is not null) DatasetFormats.Pick(options.Format, options.Format); // a bad format fails before anything is read
     }
 
     public ImportRoots Roots { get; }
 
-    /// <summary>The files <paramref name="source"/> names; call first to fail fast (not found, outside the roots, parquet...).</summary>
+    /// <summary>The files <paramref name="source"/> names; call first to fail fast (not found, outside the roots, unknown format...).</summary>
     public IReadOnlyList<ImportSource> ResolveSources(string source)
     {
         var sources = resolver.Resolve(source);
@@ -48,6 +49,7 @@ public sealed class ContributedDatasetReader
     {
         DatasetFormat.JsonLines => new JsonLinesRowReader(mapper, options.MaxRowBytes),
         DatasetFormat.JsonArray => new JsonArrayRowReader(mapper, options.MaxRowBytes),
+        DatasetFormat.Parquet => new ParquetRowReader(),
         _ => new CsvRowReader(options.Csv, options.MaxRowBytes),
     };
 

@@ -5,9 +5,10 @@ public enum DatasetFormat
     JsonLines,
     JsonArray,
     Csv,
+    Parquet,
 }
 
-/// <summary>Picks the format: the configured one (<c>jsonl</c>, <c>json</c>, <c>csv</c>) or else the file extension.</summary>
+/// <summary>Picks the format: the configured one (<c>jsonl</c>, <c>json</c>, <c>csv</c>, <c>parquet</c>) or else the file extension.</summary>
 public static class DatasetFormats
 {
     public static DatasetFormat Pick(string? configured, string fileName)
@@ -22,18 +23,9 @@ public static class DatasetFormats
             "jsonl" or "ndjson" or "jsonlines" => DatasetFormat.JsonLines,
             "json" => DatasetFormat.JsonArray,
             "csv" => DatasetFormat.Csv,
-            "parquet" or "pq" => throw ParquetNotSupported.Error(fileName),
+            "parquet" or "pq" => DatasetFormat.Parquet,
             _ => throw new DatasetImportException(ImportErrorCodes.UnsupportedFormat,
-                $"'{fileName}': cannot tell the format from '{name}'; use .jsonl, .json or .csv, or set the format (jsonl, json, csv)."),
+                $"'{fileName}': cannot tell the format from '{name}'; use .jsonl, .json, .csv or .parquet, or set the format (jsonl, json, csv, parquet)."),
         };
     }
-}
-
-/// <summary>Parquet is named by the issue but has no reader here: Parquet.Net is not served by the package registry.</summary>
-public static class ParquetNotSupported
-{
-    public static DatasetImportException Error(string source) => new(ImportErrorCodes.ParquetNotSupported,
-        $"'{source}': Parquet input is not supported: no Parquet reader package is available in this build; convert to JSON Lines " +
-        "(e.g. python -c \"import pandas as pd; pd.read_parquet('in.parquet').to_json('out.jsonl', orient='records', lines=True)\" " +
-        "or duckdb -c \"COPY (SELECT * FROM 'in.parquet') TO 'out.jsonl' (FORMAT json)\").");
 }

@@ -19,7 +19,8 @@ public static class ImportErrorCodes
     public const string DirectoryWithoutGlob = "directory_without_glob";
     public const string NoMatchingFiles = "no_matching_files";
     public const string UnsupportedFormat = "unsupported_format";
-    public const string ParquetNotSupported = "parquet_not_supported";
+    public const string ParquetInvalid = "parquet_invalid";
+    public const string ParquetColumns = "parquet_columns";
     public const string HttpFailed = "http_failed";
     public const string JsonArrayNotClosed = "json_array_not_closed";
     public const string JsonArrayMalformed = "json_array_malformed";

@@ -20,13 +20,13 @@ public sealed class DatasetImportOptions
 
     public IReadOnlyList<string> EffectiveImportRoots => ImportRoots.Count > 0 ? [.. ImportRoots] : [DefaultImportRoot];
 
-    /// <summary><c>jsonl</c>, <c>json</c>, <c>csv</c> (or <c>parquet</c>, refused); null picks by file extension.</summary>
+    /// <summary><c>jsonl</c>, <c>json</c>, <c>csv</c> or <c>parquet</c>; null picks by file extension.</summary>
     public string? Format { get; set; }
 
     /// <summary>A row (line, array element, CSV record) larger than this is rejected with <c>row_too_large</c>.</summary>
     public int MaxRowBytes { get; set; } = 16 * 1024 * 1024;
 
-    /// <summary>A JSON Schema file (the subset <see cref="Schemas.RowSchema"/> supports) used for every JSON row instead of the shipped defaults.</summary>
+    /// <summary>A JSON Schema file (any draft JsonSchema.Net evaluates; <see cref="Schemas.RowSchema"/>) used for every JSON row instead of the shipped defaults.</summary>
     public string? SchemaPath { get; set; }
 
     /// <summary>Header and stall limits of http(s) sources.</summary>

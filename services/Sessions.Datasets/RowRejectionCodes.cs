@@ -8,6 +8,7 @@ public static class RowRejectionCodes
     public const string RowTooLarge = "row_too_large";
     public const string SchemaViolation = "schema_violation";
     public const string MissingMessages = "missing_messages";
+    public const string NullInMessages = "null_in_messages";
     public const string UnknownRole = "unknown_role";
     public const string EmptyContent = "empty_content";
     public const string NoAssistantMessage = "no_assistant_message";

@@ -1,11 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.AI;
-using Sessions.Datasets;
-using Sessions.Embeddings;
-using Sessions.Text;
-using Sessions.Text.Redaction;
-using Sessions.Text.Tokenization;
-using Sessions.Deduplication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +8,9 @@ using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Trainer.Adapters;
 using Sessions.Trainer.Consumers;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
+using Sessions.Contributions.Backfill;
+using Sessions.Contributions.Merging;
 using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Runs;
 using Sessions.Trainer.Triggering;
@@ -43,7 +38,7 @@ public static class TrainerExtensions
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
         services.AddScoped<ReplyPairLoader>();
-        services.AddScoped<TrainingOrderLoader>();
+        services.AddScoped(sp => new TrainingOrderLoader(sp.GetRequiredService<SessionsDbContext>(), sp.GetRequiredService<TrainerOptions>().Seed));
         services.AddScoped<AdapterStage>();
         services.AddSingleton<AdapterTrainer>();
         services.AddSingleton<AdapterRun>();
@@ -58,34 +53,10 @@ public static class TrainerExtensions
         services.AddSingleton(sp => new CommandBackend(
             sp.GetRequiredService<TrainerOptions>().Command, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CommandBackend>>()));
         services.AddHostedService<TrainingWorker>();
+        // Contributed rows committed without vectors get them here; when they are all in, training is considered.
+        services.AddSingleton<IEmbeddingsReady, EmbeddedContributionsTrigger>();
+        services.AddHostedService<EmbeddingBackfillWorker>();
         return services.AddContributionServices(configuration);
-    }
-
-    /// <summary>What imports and rolls back contributed data; the admin tool uses it without the rest of the trainer.</summary>
-    public static IServiceCollection AddContributionServices(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        var contributions = configuration.GetSection(ContributionOptions.SectionName).Get<ContributionOptions>() ?? new ContributionOptions();
-        if (contributions.Problem() is { } problem)
-        {
-            throw new InvalidOperationException(problem);
-        }
-
-        services.TryAddSingleton(contributions);
-        services.TryAddSingleton(configuration.GetSection("Datasets:Import").Get<DatasetImportOptions>() ?? new DatasetImportOptions());
-        // The shared redaction, the processor's tokenizer and embedder settings, and the dedupe settings: contributed rows get what sessions get.
-        services.TryAddSingleton(RedactionConfiguration.Read(configuration));
-        services.TryAddSingleton<PiiRedactor>();
-        // Budgets in the fine-tuning target's tokenizer: Tokens:Encoding, o200k_base by default (cl100k_base for GPT-4/3.5).
-        services.TryAddSingleton<ITokenCounter>(_ => TiktokenTokenCounter.For(configuration["Tokens:Encoding"]));
-        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
-        services.TryAddSingleton(configuration.GetSection(DeduplicationOptions.SectionName).Get<DeduplicationOptions>() ?? new DeduplicationOptions());
-        services.TryAddSingleton<ContributedExampleBuilder>();
-        services.TryAddSingleton<ContributedEmbeddings>();
-        services.TryAddSingleton<ContributedDataIntegration>();
-        services.TryAddSingleton<IntegrationRollback>();
-        return services;
     }
 
     public static IBusRegistrationConfigurator AddTrainerConsumers(this IBusRegistrationConfigurator bus)

@@ -6,6 +6,7 @@ using Sessions.Text.Tokenization;
 using Sessions.Validator.Augmentation;
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
+using Sessions.Text;
 
 namespace Sessions.Benchmarks;
 

@@ -2,6 +2,8 @@ using Sessions.Deduplication;
 using Sessions.Validator;
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
+using Sessions.Storage.Entities;
+using Sessions.Text;
 
 namespace Sessions.UnitTests;
 

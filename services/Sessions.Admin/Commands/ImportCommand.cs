@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Admin.Contributions;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
-using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Spectre.Console;
 
 namespace Sessions.Admin.Commands;
@@ -16,7 +15,7 @@ public static class ImportCommand
     {
         var source = new Argument<string>("source") { Description = "A file, a directory glob (data/imports/*.jsonl), a file:// URI or an http(s):// URL" };
         var model = ModelOption.Create("Model name");
-        var format = new Option<string?>("--format") { Description = "jsonl | json | csv (default: from the file extension)" };
+        var format = new Option<string?>("--format") { Description = "jsonl | json | csv | parquet (default: from the file extension)" };
         var merge = new Option<string>("--merge") { Description = "append | interleave | weighted: where the rows go in the training order", DefaultValueFactory = _ => MergeStrategy.Append };
         var weight = new Option<double?>("--weight") { Description = "For --merge weighted: the probability of taking a contributed example next, in (0, 1)" };
         var dedupe = new Option<bool>("--dedupe") { Description = "Also refuse near duplicates (MinHash/LSH, as the validator); exact duplicates are always refused" };
@@ -26,7 +25,7 @@ public static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Read, check and dedupe everything, then roll back: nothing is stored" };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON (no progress display)" };
         var requestedBy = new Option<string>("--requested-by") { Description = "Who asked (recorded)", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("import", "Import a contributed data set (JSON Lines, JSON array, CSV) into a model's examples, all or nothing.")
+        var command = new Command("import", "Import a contributed data set (JSON Lines, JSON array, CSV, Parquet) into a model's examples, all or nothing.")
         {
             source, model, format, merge, weight, dedupe, shuffle, seed, schema, dryRun, json, requestedBy,
         };
@@ -42,6 +41,12 @@ public static class ImportCommand
             }
 
             using var host = BuildHost();
+            if (await DatabaseReady.EnsureAsync(host.Services, ct) is { } unreachable)
+            {
+                await Console.Error.WriteLineAsync($"cannot import: {unreachable}");
+                return AdminHost.Failed;
+            }
+
             var integration = host.Services.GetRequiredService<ContributedDataIntegration>();
             var clock = Stopwatch.StartNew();
             IntegrationReport report;

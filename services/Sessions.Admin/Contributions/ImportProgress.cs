@@ -1,4 +1,4 @@
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Spectre.Console;
 
 namespace Sessions.Admin.Contributions;

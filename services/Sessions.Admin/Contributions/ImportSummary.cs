@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Sessions.Datasets;
 using Sessions.Storage.Entities;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Spectre.Console;
 
 namespace Sessions.Admin.Contributions;
@@ -19,7 +19,7 @@ public static class ImportSummary
             {
                 integrationId = report.IntegrationId, status = report.Status, error = report.Error, dryRun = report.DryRun, alreadyFinished = report.AlreadyFinished,
                 rowsRead = report.RowsRead, accepted = report.Accepted, rejected = report.Rejected, duplicatesInFile = report.DuplicatesInFile,
-                duplicatesExisting = report.DuplicatesExisting, rejectedByCode = report.RejectedByCode, bytesRead = report.BytesRead,
+                duplicatesExisting = report.DuplicatesExisting, rejectedByCode = report.RejectedByCode, bytesRead = report.BytesRead, embeddingsPending = report.EmbeddingsPending,
                 seconds = Math.Round(elapsed.TotalSeconds, 3), rejections = report.Rejections.Take(100),
             }, Json));
             return;
@@ -38,6 +38,8 @@ public static class ImportSummary
 
         table.AddRow("duplicates within the file", $"{report.DuplicatesInFile:N0}");
         table.AddRow("duplicates of existing examples", $"{report.DuplicatesExisting:N0}");
+        if (report.EmbeddingsPending > 0)
+            table.AddRow("wait for embeddings", $"{report.EmbeddingsPending:N0} (the trainer's backfill embeds them; progress in sessions-admin status)");
         var megabytes = report.BytesRead / 1_048_576.0;
         table.AddRow("read", $"{megabytes:N1} MB in {elapsed.TotalSeconds:N1} s ({megabytes / Math.Max(elapsed.TotalSeconds, 0.001):N1} MB/s)");
         AnsiConsole.Write(table);
@@ -59,7 +61,10 @@ public static class ImportSummary
             ImportErrorCodes.OutsideImportRoots => "copy the file under an import root (default data/imports) or add its folder to Datasets__Import__ImportRoots__0",
             ImportErrorCodes.JsonArrayNotClosed or ImportErrorCodes.JsonArrayMalformed => "the file is truncated or broken; re-export it (or convert it to JSON Lines) and import again",
             ImportErrorCodes.DirectoryWithoutGlob => "name the files with a pattern, e.g. data/imports/batch/*.jsonl",
-            ImportErrorCodes.UnsupportedFormat => "use --format jsonl, json or csv",
+            ImportErrorCodes.UnsupportedFormat => "use --format jsonl, json, csv or parquet",
+            ImportErrorCodes.ParquetInvalid => "the file is not Parquet or is truncated; re-export it and import again",
+            ImportErrorCodes.ParquetColumns => "the Parquet file needs 'messages' (list of {role, content}) or 'prompt' and 'completion' string columns",
+            ImportErrorCodes.SchemaInvalid => "fix the JSON Schema named above (draft 2020-12; $ref only within the file)",
             ImportErrorCodes.CsvHeader => "the CSV needs a header naming the mapped columns (Datasets__Import__Csv__*)",
             "invalid_request" => "see sessions-admin import --help",
             _ => "fix the file or the option named above and import again",

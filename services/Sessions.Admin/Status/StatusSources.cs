@@ -20,7 +20,9 @@ public static class StatusSources
             .Select(r => new { id = r.Id, model = r.ModelName, status = r.Status, version = r.ModelVersion, metrics = r.MetricsJson, error = r.Error, createdAt = r.CreatedAt })
             .FirstOrDefaultAsync(ct);
         var active = await db.TrainingRuns.CountAsync(r => r.Status == TrainingRunStatus.Queued || r.Status == TrainingRunStatus.Running, ct);
-        return new { sessions, examples, activeRuns = active, lastRun };
+        // The embedding backfill's progress: contributed examples committed without vectors that it has still to embed.
+        var embeddingsPending = await db.Examples.CountAsync(e => e.EmbeddingsPending, ct);
+        return new { sessions, examples, embeddingsPending, activeRuns = active, lastRun };
     });
 
     public static StatusSource RabbitMq(HttpClient http, RabbitMqOptions rabbit, int managementPort) => new("rabbitmq", async ct =>

@@ -1,26 +1,29 @@
 using System.Reflection;
 using System.Text.Json;
+using Json.Schema;
 
 namespace Sessions.Datasets.Schemas;
 
 /// <summary>
-/// A JSON Schema (draft 2020-12 keyword names) checked against each JSON row.
-/// Stand-in for JsonSchema.Net, which does not restore here (JsonPointer.Net and Json.More.Net are missing from the
-/// registry): it supports the subset the shipped schemas need — <c>type</c> (a name or an array of names),
-/// <c>required</c>, <c>properties</c>, <c>additionalProperties</c> (boolean), <c>items</c>, <c>enum</c>,
-/// <c>minLength</c>, <c>maxLength</c>, <c>minItems</c>, <c>maxItems</c>, <c>minimum</c>, <c>maximum</c>, boolean
-/// schemas, and the annotations <c>$schema</c>, <c>$id</c>, <c>$comment</c>, <c>title</c>, <c>description</c>,
-/// <c>default</c>, <c>examples</c>. Any other keyword fails at load time rather than being silently ignored.
+/// A JSON Schema checked against each JSON row, evaluated by JsonSchema.Net (draft 2020-12 unless the file's
+/// <c>$schema</c> names another draft): every standard keyword, <c>format</c> asserted, <c>$ref</c> within the file.
+/// A schema that is not valid JSON Schema — a keyword with a wrong value, an unknown keyword (a typo would otherwise
+/// check nothing), a <c>$ref</c> that leaves the file (no network fetches from schemas) — fails at load time.
 /// </summary>
 public sealed class RowSchema
 {
     private const string ResourcePrefix = "Sessions.Datasets.Schemas.";
-    private readonly SchemaNode root;
 
-    private RowSchema(string name, SchemaNode root)
+    // Flag output first: a valid row (the common case) costs one short-circuiting pass; only a failing row is evaluated again for its details.
+    private static readonly EvaluationOptions Check = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Explain = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+
+    private readonly JsonSchema schema;
+
+    private RowSchema(string name, JsonSchema schema)
     {
         Name = name;
-        this.root = root;
+        this.schema = schema;
     }
 
     /// <summary>Where the schema came from (a file path or a resource name), for messages.</summary>
@@ -37,29 +40,50 @@ public sealed class RowSchema
 
     public static RowSchema Load(string path)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists)
-            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} does not exist or is not a regular file.");
-        if (file.Length > MaxSchemaBytes)
-            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} has {file.Length} bytes; at most {MaxSchemaBytes}.");
-        return Parse(File.ReadAllText(path), path);
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists)
+                throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} does not exist or is not a regular file.");
+            if (file.Length > MaxSchemaBytes)
+                throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} has {file.Length} bytes; at most {MaxSchemaBytes}.");
+            return Parse(File.ReadAllText(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {path} cannot be read: {e.Message}", e);
+        }
     }
 
     public static RowSchema Parse(string json, string name = "schema")
     {
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return new RowSchema(name, SchemaNode.Compile(document.RootElement, "#"));
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {
             // The parser's message quotes the offending character; the position is enough and echoes nothing of the file.
             throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {name} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
         }
-        catch (Exception e) when (e is SchemaLoadException or InvalidOperationException or FormatException)
+
+        using (document)
         {
-            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {name}: {e.Message}", e);
+            if (SchemaReferences.FirstLeavingTheFile(document.RootElement) is { } remote)
+                throw new DatasetImportException(ImportErrorCodes.SchemaInvalid,
+                    $"Schema {name}: $ref '{remote}' points outside the schema file; references are resolved within the file only (no network fetches)");
+            try
+            {
+                // A registry of its own: schemas of different imports never meet, and nothing is ever fetched.
+                var registry = new SchemaRegistry { Fetch = (uri, _) => throw new InvalidOperationException($"'{uri}' is not in the schema file; nothing is fetched") };
+                var built = JsonSchema.Build(document.RootElement.Clone(), new BuildOptions { SchemaRegistry = registry });
+                return new RowSchema(name, built);
+            }
+            catch (Exception e) when (e is JsonSchemaException or JsonException or RefResolutionException or ArgumentException or FormatException or InvalidOperationException)
+            {
+                throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {name} is not valid JSON Schema: {e.Message}", e);
+            }
         }
     }
 
@@ -71,13 +95,39 @@ public sealed class RowSchema
         return Parse(reader.ReadToEnd(), fileName);
     }
 
-    /// <summary>The violations of <paramref name="instance"/> (empty when valid), each "path: what is wrong"; at most <paramref name="maxErrors"/>.</summary>
+    /// <summary>
+    /// The violations of <paramref name="instance"/> (empty when valid), each "JSON pointer: what is wrong"
+    /// (<c>#/messages/2/role: ...</c>, <c>#</c> for the row itself); at most <paramref name="maxErrors"/>.
+    /// </summary>
     public IReadOnlyList<string> Validate(JsonElement instance, int maxErrors = 10)
     {
-        var errors = new List<string>();
-        root.Validate(instance, new InstancePath(), errors, maxErrors);
-        return errors;
+        try
+        {
+            if (schema.Evaluate(instance, Check).IsValid) return [];
+            var errors = new List<string>();
+            Collect(schema.Evaluate(instance, Explain), errors, maxErrors);
+            return errors.Count > 0 ? errors : ["#: the row does not match the schema"];
+        }
+        catch (Exception e) when (e is RefResolutionException or InvalidOperationException)
+        {
+            throw new DatasetImportException(ImportErrorCodes.SchemaInvalid, $"Schema {Name} is not valid JSON Schema: {e.Message}", e);
+        }
+    }
+
+    private static void Collect(EvaluationResults results, List<string> errors, int maxErrors)
+    {
+        if (results.Errors is { Count: > 0 } own)
+        {
+            foreach (var (_, message) in own)
+            {
+                if (errors.Count >= maxErrors) return;
+                errors.Add($"#{results.InstanceLocation}: {message}");
+            }
+        }
+
+        foreach (var detail in results.Details ?? [])
+        {
+            Collect(detail, errors, maxErrors);
+        }
     }
 }
-
-internal sealed class SchemaLoadException(string message) : Exception(message);

@@ -22,7 +22,7 @@ public sealed class BulkRowWriter(SessionsDbContext db)
     private const string ExampleColumns = "\"Examples\" (" + ExampleColumnFields;
     private const string ExampleColumnFields = "\"SessionId\", \"ModelName\", \"MessagesJson\", \"ContentHash\", \"TokenCount\", " +
         "\"FirstMessageIndex\", \"LastMessageIndex\", \"Status\", \"RejectionReasonsJson\", \"CreatedAt\", \"ValidatedAt\", \"Origin\", " +
-        "\"Variant\", \"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\", \"MinHashSignature\", \"IntegrationId\")";
+        "\"Variant\", \"ParentExampleId\", \"QualityScore\", \"QualityFlagsJson\", \"MinHashSignature\", \"IntegrationId\", \"EmbeddingsPending\")";
     private const string ExampleColumnsWithId = "\"Examples\" (\"Id\", " + ExampleColumnFields;
 
     /// <summary>
@@ -120,7 +120,8 @@ public sealed class BulkRowWriter(SessionsDbContext db)
         values[i++] = OrNull(e.QualityScore);
         values[i++] = OrNull(e.QualityFlagsJson);
         values[i++] = OrNull(e.MinHashSignature);
-        values[i] = OrNull(e.IntegrationId);
+        values[i++] = OrNull(e.IntegrationId);
+        values[i] = e.EmbeddingsPending;
         return values;
     }
 
@@ -129,7 +130,7 @@ public sealed class BulkRowWriter(SessionsDbContext db)
                 NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
                 NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
                 NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Bytea,
-                NpgsqlDbType.Uuid,
+                NpgsqlDbType.Uuid, NpgsqlDbType.Boolean,
             ];
 
     private static object OrNull(object? value) => value ?? DBNull.Value;

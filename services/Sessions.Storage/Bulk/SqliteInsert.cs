@@ -58,6 +58,7 @@ public sealed class SqliteInsert : IDisposable
             string text => BindText(index, text),
             long number => raw.sqlite3_bind_int64(_statement, index, number),
             int number => raw.sqlite3_bind_int64(_statement, index, number),
+            bool flag => raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0),
             double number => raw.sqlite3_bind_double(_statement, index, number),
             byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(_statement, index, 0),
             byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),

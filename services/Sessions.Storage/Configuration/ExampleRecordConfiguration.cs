@@ -26,5 +26,7 @@ internal sealed class ExampleRecordConfiguration : IEntityTypeConfiguration<Exam
         builder.HasIndex(e => new { e.ModelName, e.Status, e.Id });
         // Rollback of an integration deletes by it.
         builder.HasIndex(e => e.IntegrationId);
+        // The embedding backfill's queue: only the rows still waiting are in it, so it stays small and costs nothing after.
+        builder.HasIndex(e => e.Id).HasFilter("\"EmbeddingsPending\"").HasDatabaseName("IX_Examples_EmbeddingsPending");
     }
 }

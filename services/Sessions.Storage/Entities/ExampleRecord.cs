@@ -29,4 +29,9 @@ public class ExampleRecord
     public byte[]? MinHashSignature { get; set; }
     /// <summary>The contributed-data integration that added it (<see cref="IntegrationRecord"/>); null for session data.</summary>
     public Guid? IntegrationId { get; set; }
+    /// <summary>
+    /// True while a contributed example waits for the embedding backfill: the import committed its text, hashes and
+    /// signature, and the vectors of its messages come after. A training run leaves it out until then.
+    /// </summary>
+    public bool EmbeddingsPending { get; set; }
 }

@@ -1,6 +1,6 @@
 using MassTransit;
 using Sessions.Contracts;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 
 namespace Sessions.Trainer.Consumers;
 

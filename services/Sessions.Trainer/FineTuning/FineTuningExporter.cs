@@ -1,10 +1,8 @@
 using System.Text.Json;
+using Sessions.Contributions.Merging;
 using Sessions.Trainer.Runs;
 
 namespace Sessions.Trainer.FineTuning;
-
-/// <summary>An accepted example as the exporter streams it.</summary>
-public sealed record ExportExample(string SessionId, string MessagesJson, int TokenCount);
 
 /// <summary>
 /// Writes <c>train.jsonl</c> and <c>validation.jsonl</c> in the chat <c>messages</c> format that OpenAI's and

@@ -20,7 +20,7 @@ public sealed class ReplyPairLoader(SessionsDbContext db, EmbeddingOptions embed
         var roles = new Dictionary<string, string[]>();
         await foreach (var e in db.Examples.AsNoTracking()
             // Augmented copies share their parent's turns (and so its embeddings): one pair per original.
-            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && e.Id <= watermark && e.Variant == 0)
+            .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && !e.EmbeddingsPending && e.Id <= watermark && e.Variant == 0)
             .OrderBy(e => e.Id)
             .Select(e => new { e.SessionId, e.FirstMessageIndex, e.LastMessageIndex, Contributed = e.Origin == ExampleOrigin.Contributed ? e.MessagesJson : null })
             .AsAsyncEnumerable().WithCancellation(ct))

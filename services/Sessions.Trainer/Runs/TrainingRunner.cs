@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Sessions.Contributions.Merging;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
@@ -108,8 +109,11 @@ public sealed class TrainingRunner(
 
     private async Task ExecuteAsync(TrainingRunRecord run, CancellationToken ct)
     {
+        // Contributed rows still waiting for the embedding backfill join the next run, not this one.
+        var waiting = await db.Examples.CountAsync(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted && e.EmbeddingsPending, ct);
+        if (waiting > 0) logger.LogInformation("Run {RunId} leaves out {Waiting} accepted examples that wait for their embeddings", run.Id, waiting);
         var examples = await db.Examples.AsNoTracking()
-            .Where(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted)
+            .Where(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted && !e.EmbeddingsPending)
             .Select(e => new SnapshotExample(e.Id, e.SessionId, e.ContentHash, e.TokenCount))
             .ToListAsync(ct);
         var snapshot = DatasetSnapshot.Of(examples);

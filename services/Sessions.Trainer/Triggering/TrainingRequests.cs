@@ -108,7 +108,7 @@ public sealed class TrainingRequests(SessionsDbContext db, TrainingPolicy policy
         var completed = db.TrainingRuns.Where(r => r.ModelName == model && r.Status == TrainingRunStatus.Completed);
         var watermark = await completed.MaxAsync(r => (long?)r.Watermark, ct) ?? 0;
         var lastRunAt = await completed.MaxAsync(r => r.CompletedAt, ct);
-        var accepted = db.Examples.Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted);
+        var accepted = db.Examples.Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && !e.EmbeddingsPending);
         var newAccepted = await accepted.Where(e => e.Id > watermark).Select(e => e.Id).OrderBy(id => id)
             .Take(policy.EnoughNewExamples).CountAsync(ct); // ordered: EF Core warns about Take without OrderBy
         var total = force ? await accepted.CountAsync(ct) : 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sessions.Contracts;
 using Sessions.Validator.Validation;
+using Sessions.Storage.Entities;
 
 namespace Sessions.Validator.Quality;
 

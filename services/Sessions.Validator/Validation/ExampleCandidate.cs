@@ -1,4 +1,5 @@
 using Sessions.Validator.Quality;
+using Sessions.Text;
 
 namespace Sessions.Validator.Validation;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sessions.Text;
 
 namespace Sessions.Validator.Validation;
 

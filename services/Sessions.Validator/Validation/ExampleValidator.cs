@@ -1,6 +1,7 @@
 using Sessions.Contracts;
 using Sessions.Deduplication;
 using Sessions.Validator.Quality;
+using Sessions.Storage.Entities;
 
 namespace Sessions.Validator.Validation;
 

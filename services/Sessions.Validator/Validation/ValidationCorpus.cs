@@ -1,5 +1,6 @@
 using Sessions.Deduplication;
 using Sessions.Validator.Quality;
+using Sessions.Text;
 
 namespace Sessions.Validator.Validation;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Contributions.Merging;
 using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 using Sessions.Trainer.Runs;
 
 namespace Sessions.IntegrationTests.Contributions;
@@ -31,11 +32,12 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
             JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = "hi" }, new { role = "assistant", content = string.Join(' ', Enumerable.Repeat("word", 600)) } } }),
         ]);
 
-        var report = await _fixture.ImportAsync(file);
+        var report = await _fixture.ImportAsync(file, backfill: false);
 
         Assert.Null(report.Error);
         Assert.Equal(IntegrationStatus.Committed, report.Status);
         Assert.Equal((6L, 3L, 3L, 1L, 0L), (report.RowsRead, report.Accepted, report.Rejected, report.DuplicatesInFile, report.DuplicatesExisting));
+        Assert.Equal(3, report.EmbeddingsPending);
         Assert.Equal(1, report.RejectedByCode["invalid_json"]);
         Assert.Equal(1, report.RejectedByCode["duplicate_exact"]);
         Assert.Equal(1, report.RejectedByCode["sequence_too_long"]);
@@ -46,7 +48,11 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
         Assert.Equal(ContributedDataIntegration.SessionIdOf(report.IntegrationId, 1), examples[0].SessionId);
         Assert.Contains("<EMAIL>", examples[2].MessagesJson);
         Assert.DoesNotContain("jane.doe", examples[2].MessagesJson);
-        Assert.Equal(6, await db.Embeddings.CountAsync()); // user and assistant message of each accepted row, by the configured generator
+        // Committed at disk speed with the embeddings pending; the backfill then embeds the user and assistant message of each row.
+        Assert.Equal((0, 3), (await db.Embeddings.CountAsync(), await db.Examples.CountAsync(e => e.EmbeddingsPending)));
+        var pass = await _fixture.Backfill.RunOnceAsync(CancellationToken.None);
+        Assert.Equal((3, true, 0), (pass.Embedded, pass.Drained, (await _fixture.Backfill.RunOnceAsync(CancellationToken.None)).Embedded));
+        Assert.Equal((6, 0), (await db.Embeddings.CountAsync(), await db.Examples.CountAsync(e => e.EmbeddingsPending)));
         Assert.Equal(3 * 16, await db.NearDuplicateBands.CountAsync());
         var stored = await db.Integrations.SingleAsync();
         Assert.Equal((IntegrationStatus.Committed, 6L, 3L, 1L), (stored.Status, stored.RowsRead, stored.Accepted, stored.DuplicatesInFile));
@@ -262,7 +268,7 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
     private async Task<string> OrderAsync()
     {
         await using var db = await _fixture.DbAsync();
-        var loader = new TrainingOrderLoader(db, new TrainerOptions());
+        var loader = new TrainingOrderLoader(db, new TrainerOptions().Seed);
         var order = await loader.OrderAsync("default", long.MaxValue, CancellationToken.None);
         var origins = await db.Examples.ToDictionaryAsync(e => e.Id, e => e.Origin);
         var exported = await loader.ExamplesAsync(order, CancellationToken.None).ToListAsync();

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.IntegrationTests.Infrastructure;
 using Sessions.Storage;
 using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
+using Sessions.Contributions.Backfill;
 
 namespace Sessions.IntegrationTests.Contributions;
 
@@ -47,8 +48,20 @@ public sealed class ContributionFixture : IAsyncDisposable
         return path;
     }
 
-    public Task<IntegrationReport> ImportAsync(string source, string merge = "append", double? weight = null, bool dedupe = false, bool dryRun = false, Guid? id = null) =>
-        Integration.IntegrateAsync(new IntegrationRequest(id ?? Guid.NewGuid(), "default", source, MergeStrategy: merge, Weight: weight, Dedupe: dedupe, DryRun: dryRun, RequestedBy: "test"));
+    public EmbeddingBackfill Backfill => Services.GetRequiredService<EmbeddingBackfill>();
+
+    /// <summary>Imports <paramref name="source"/>; then, unless told not to, runs the embedding backfill until nothing waits (as the trainer's worker would).</summary>
+    public async Task<IntegrationReport> ImportAsync(string source, string merge = "append", double? weight = null, bool dedupe = false, bool dryRun = false,
+        Guid? id = null, bool backfill = true)
+    {
+        var report = await Integration.IntegrateAsync(new IntegrationRequest(id ?? Guid.NewGuid(), "default", source, MergeStrategy: merge, Weight: weight,
+            Dedupe: dedupe, DryRun: dryRun, RequestedBy: "test"));
+        while (backfill && (await Backfill.RunOnceAsync(CancellationToken.None)).Embedded > 0)
+        {
+        }
+
+        return report;
+    }
 
     public async Task<SessionsDbContext> DbAsync() =>
         await Services.GetRequiredService<IDbContextFactory<SessionsDbContext>>().CreateDbContextAsync();

@@ -125,6 +125,55 @@ public abstract class ImportCommandTests(string provider) : IAsyncLifetime
         Assert.Contains("--order must be training or id, not 'random'", output);
     }
 
+    [Fact]
+    public async Task Export_to_parquet_writes_the_chat_layout_that_import_reads_back()
+    {
+        var file = Path.Combine(_root, "rows.jsonl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 6).Select(i => ContributionFixture.Row(i)));
+        var (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(120), "import", file);
+        Assert.True(code == 0, output);
+
+        var parquet = Path.Combine(_root, "shared.parquet");
+        (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(60), "export", "--format", "parquet", "--output", parquet);
+        Assert.True(code == 0, output);
+        Assert.Contains("wrote 6 accepted examples", output);
+        (code, output) = await ServiceProcess.RunAsync(AdminTool, Settings, TimeSpan.FromSeconds(120), "import", parquet, "--model", "copy", "--json");
+
+        Assert.True(code == 0, output);
+        var summary = JsonNode.Parse(output[output.IndexOf('{')..])!;
+        Assert.Equal(("committed", 6, 6), (summary["status"]!.GetValue<string>(), summary["rowsRead"]!.GetValue<int>(), summary["accepted"]!.GetValue<int>()));
+        await using var db = TestData.Open(_database);
+        var original = await db.Examples.Where(e => e.ModelName == "default").OrderBy(e => e.Id).Select(e => e.MessagesJson).ToListAsync();
+        var copied = await db.Examples.Where(e => e.ModelName == "copy").OrderBy(e => e.Id).Select(e => e.MessagesJson).ToListAsync();
+        Assert.Equal(original, copied);
+    }
+
+    [Fact]
+    public async Task Import_migrates_a_database_never_migrated_and_names_an_unreachable_one_in_one_line()
+    {
+        var file = Path.Combine(_root, "fresh.jsonl");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(1, 3).Select(i => ContributionFixture.Row(i)));
+        var fresh = new Dictionary<string, string?>(Settings)
+        {
+            ["Database:Provider"] = "sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(_root, "never-migrated.db")}",
+        };
+
+        var (code, output) = await ServiceProcess.RunAsync(AdminTool, fresh, TimeSpan.FromSeconds(120), "import", file, "--json");
+        Assert.True(code == 0, output);
+        Assert.Contains("\"accepted\": 3", output);
+
+        var away = new Dictionary<string, string?>(Settings)
+        {
+            ["Database:Provider"] = "postgres",
+            ["Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=3",
+        };
+        (code, output) = await ServiceProcess.RunAsync(AdminTool, away, TimeSpan.FromSeconds(60), "import", file);
+        Assert.Equal(1, code);
+        Assert.Contains("cannot import: the postgres database is not reachable", output);
+        Assert.DoesNotContain("   at ", output); // no stack trace
+    }
+
     /// <summary>S for a session example, C for a contributed one, in the order <c>export</c> wrote them.</summary>
     private async Task<string> ExportedOriginsAsync(string name, params string[] options)
     {

@@ -3,7 +3,8 @@ using Sessions.Datasets;
 using Sessions.Embeddings;
 using Sessions.Storage;
 using Sessions.Text.Redaction;
-using Sessions.Trainer.Contributions;
+using Sessions.Text.Tokenization;
+using Sessions.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 
@@ -16,7 +17,7 @@ public sealed class ContributedEmbeddingsTests
     public async Task Only_a_message_over_the_embedders_token_budget_is_embedded_truncated()
     {
         var options = new EmbeddingOptions { Provider = EmbeddingOptions.Lexical, MaxTokens = 8 };
-        var embeddings = new ContributedEmbeddings(Lexical, options, Tokens, new ContributionOptions());
+        var embeddings = new ContributedEmbeddings(Lexical, options, Tokens, new ContributionOptions { EmbedDuringImport = true });
         var builder = new ContributedExampleBuilder(new PiiRedactor(new RedactionOptions()), Tokens, new ContributionOptions());
         var longWords = string.Join(' ', Enumerable.Range(0, 20).Select(i => $"word{i}")); // far over 8 tokens
         var longButOneToken = new string('x', 300); // more characters than the budget, one [UNK] token
@@ -28,5 +29,20 @@ public sealed class ContributedEmbeddingsTests
         Assert.Equal(StoredVector.ToBytes(Lexical.Embed(Tokens.Truncate(longWords, 8))), vectors[0].Vector);
         Assert.NotEqual(StoredVector.ToBytes(Lexical.Embed(longWords)), vectors[0].Vector);
         Assert.Equal(StoredVector.ToBytes(Lexical.Embed(longButOneToken)), vectors[1].Vector);
+        // The backfill embeds the stored messages the same way.
+        var backfilled = (await embeddings.VectorsAsync([example!.Messages], CancellationToken.None))[0];
+        Assert.Equal(vectors.Select(v => (v.MessageIndex, Convert.ToHexString(v.Vector))), backfilled.Select(v => (v.MessageIndex, Convert.ToHexString(v.Vector))));
+    }
+
+    [Fact]
+    public async Task By_default_the_import_leaves_rows_without_their_own_vector_to_the_backfill()
+    {
+        var embeddings = new ContributedEmbeddings(Lexical, new EmbeddingOptions(), Tokens, new ContributionOptions());
+        var builder = new ContributedExampleBuilder(new PiiRedactor(new RedactionOptions()), Tokens, new ContributionOptions());
+        var (example, _) = builder.Build(new ContributedRow("f.jsonl", 1, [new("user", "how do I water roses"), new("assistant", "in the morning, at the roots")]));
+
+        var vectors = await embeddings.VectorsAsync([example!], CancellationToken.None);
+
+        Assert.Empty(vectors[0]);
     }
 }

@@ -2,7 +2,8 @@ using Sessions.Embeddings.MiniLm;
 using Sessions.Datasets;
 using Sessions.Text;
 using Sessions.Text.Redaction;
-using Sessions.Trainer.Contributions;
+using Sessions.Text.Tokenization;
+using Sessions.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 

@@ -1,4 +1,4 @@
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Trainer;
-using Sessions.Trainer.Contributions;
+using Sessions.Contributions;
 
 namespace Sessions.UnitTests.Contributions;
 

@@ -70,22 +70,13 @@ public sealed class ImportSourceResolverTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, "a.parquet")]
-    [InlineData("parquet", "a.jsonl")]
-    public void Parquet_is_refused_with_a_way_out(string? format, string fileName)
-    {
-        var error = Assert.Throws<DatasetImportException>(() => DatasetFormats.Pick(format, fileName));
-
-        Assert.Equal(ImportErrorCodes.ParquetNotSupported, error.Code);
-        Assert.Contains("Parquet input is not supported: no Parquet reader package is available in this build; convert to JSON Lines", error.Message);
-    }
-
-    [Theory]
     [InlineData(null, "a.jsonl", DatasetFormat.JsonLines)]
     [InlineData(null, "a.ndjson", DatasetFormat.JsonLines)]
     [InlineData(null, "a.JSON", DatasetFormat.JsonArray)]
     [InlineData(null, "a.csv", DatasetFormat.Csv)]
     [InlineData("csv", "a.txt", DatasetFormat.Csv)]
+    [InlineData(null, "a.parquet", DatasetFormat.Parquet)]
+    [InlineData("parquet", "a.bin", DatasetFormat.Parquet)]
     public void The_format_comes_from_the_option_or_the_extension(string? format, string fileName, DatasetFormat expected) =>
         Assert.Equal(expected, DatasetFormats.Pick(format, fileName));
 }

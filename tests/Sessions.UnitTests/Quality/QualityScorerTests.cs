@@ -1,6 +1,7 @@
 using Sessions.Validator.Quality;
 using Sessions.Validator.Validation;
 using static Sessions.UnitTests.Quality.QualityTestInputs;
+using Sessions.Storage.Entities;
 
 namespace Sessions.UnitTests.Quality;
 

@@ -1,3 +1,4 @@
+using Sessions.Contributions.Merging;
 using Sessions.Storage.Entities;
 using Sessions.Trainer.Runs;
 
