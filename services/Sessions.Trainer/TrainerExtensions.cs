@@ -1,4 +1,5 @@
 using MassTransit;
+using Sessions.Contracts;
 using Microsoft.Extensions.AI;
 using Sessions.Datasets;
 using Sessions.Embeddings;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Options;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Trainer.Adapters;
+using Sessions.Trainer.Augmentation;
 using Sessions.Trainer.Consumers;
 using Sessions.Trainer.Contributions;
 using Sessions.Trainer.FineTuning;
@@ -42,9 +44,12 @@ public static class TrainerExtensions
         services.AddSingleton<TrainerMetrics>();
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
+        services.AddSingleton<RunLease>();
+        services.AddSingleton(sp => FineTuningBackends.Create(sp.GetRequiredService<TrainerOptions>().FineTuningBackend, sp));
         services.AddScoped<ReplyPairLoader>();
         services.AddScoped<TrainingOrderLoader>();
         services.AddScoped<AdapterStage>();
+        services.AddScoped<AugmentationStage>();
         services.AddSingleton<AdapterTrainer>();
         services.AddSingleton<AdapterRun>();
         services.AddSingleton(sp =>
@@ -93,6 +98,7 @@ public static class TrainerExtensions
         bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();
         bus.AddConsumer<IntegrateContributedDataConsumer, IntegrateContributedDataConsumerDefinition>();
         bus.AddConsumer<ContributedDataIntegratedConsumer, ContributedDataIntegratedConsumerDefinition>();
+        bus.AddRequestClient<AugmentSnapshot>();
         return bus;
     }
 }

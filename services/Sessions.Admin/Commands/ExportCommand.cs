@@ -91,7 +91,7 @@ public static class ExportCommand
     {
         var options = configuration.GetSection(TrainerOptions.SectionName).Get<TrainerOptions>() ?? new TrainerOptions();
         var loader = new TrainingOrderLoader(db, options);
-        var order = await loader.OrderAsync(model, long.MaxValue, ct);
+        var order = await loader.OrderAsync(model, await loader.SnapshotAsync(model, ct), ct);
         await foreach (var e in loader.ExamplesAsync(order, ct))
         {
             yield return new ExportedRow(e.SessionId, e.MessagesJson, ExampleStatus.Accepted, null);
