@@ -39,7 +39,8 @@ public static class ProcessorExtensions
         services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Requirements);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Examples);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Embeddings);
+        // The Embeddings section (Processor:Embeddings still read), shared with the validator and the trainer.
+        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ProcessorOptions>>().Value.Redaction);
         services.AddSingleton<PiiRedactor>();

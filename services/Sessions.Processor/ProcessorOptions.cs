@@ -1,4 +1,3 @@
-using Sessions.Embeddings;
 namespace Sessions.Processor;
 
 /// <summary>Every processing rule's default (seed 001), bound from the <c>Processor</c> section.</summary>
@@ -8,7 +7,6 @@ public class ProcessorOptions
 
     public SessionRequirementsOptions Requirements { get; set; } = new();
     public ExampleOptions Examples { get; set; } = new();
-    public EmbeddingOptions Embeddings { get; set; } = new();
     public Sessions.Text.Redaction.RedactionOptions Redaction { get; set; } = new();
     public Enrichment.EnrichmentOptions Enrichment { get; set; } = new();
 }

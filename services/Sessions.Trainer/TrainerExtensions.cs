@@ -82,7 +82,7 @@ public static class TrainerExtensions
         services.TryAddSingleton(configuration.GetSection("Processor:Redaction").Get<RedactionOptions>() ?? new RedactionOptions());
         services.TryAddSingleton<PiiRedactor>();
         services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
-        services.TryAddSingleton(configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
+        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         services.TryAddSingleton(configuration.GetSection(DeduplicationOptions.SectionName).Get<DeduplicationOptions>() ?? new DeduplicationOptions());
         services.TryAddSingleton<ContributedExampleBuilder>();

@@ -57,8 +57,8 @@ public static class ValidatorExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);
         services.AddSingleton(sp => new EdaAugmenter(sp.GetRequiredService<AugmentationOptions>()));
         services.TryAddSingleton<ITokenCounter>(WordPieceTokenizer.BertBaseUncased);
-        // The processor's generator and settings (Processor:Embeddings): copies are compared with their parent in the same space.
-        services.TryAddSingleton(sp => configuration.GetSection("Processor:Embeddings").Get<EmbeddingOptions>() ?? new EmbeddingOptions());
+        // The processor's generator and settings (the Embeddings section): copies are compared with their parent in the same space.
+        services.TryAddSingleton(_ => EmbeddingConfiguration.Read(configuration));
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => EmbeddingGenerators.Create(sp.GetRequiredService<EmbeddingOptions>()));
         var paraphrase = configuration.GetSection(AugmentationOptions.SectionName).Get<AugmentationOptions>()?.Paraphrase;
         if (paraphrase is { Enabled: true })

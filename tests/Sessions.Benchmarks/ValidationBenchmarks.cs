@@ -50,7 +50,7 @@ public class ValidationBenchmarks
         var options = new AugmentationOptions();
         _validator = new ExampleValidator(new QualityScorer(new QualityOptions()));
         _augmentor = new SnapshotAugmentor(new EdaAugmenter(SynonymLexicon.WordNet, options), SynonymLexicon.WordNet,
-            EmbeddingGenerators.Create(new EmbeddingOptions()), WordPieceTokenizer.BertBaseUncased, options);
+            EmbeddingGenerators.Create(new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }), WordPieceTokenizer.BertBaseUncased, options);
         _corpus = new ValidationCorpus(new HashSet<string>(), new NearDuplicateIndex(new DeduplicationOptions(), new InMemoryNearDuplicateStore()),
             new ModelQualityState { Changes = new() });
         for (var i = 0; i < CorpusSize / ExamplesPerSession; i++)

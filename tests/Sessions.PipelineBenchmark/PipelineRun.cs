@@ -37,6 +37,9 @@ public static class PipelineRun
             ["Trainer:ArtifactsPath"] = Path.Combine(folder, "artifacts"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["DOTNET_gcServer"] = "0",
+            // A transport and storage benchmark: the lexical embedder keeps the model's cost out of its figures
+            // (--set Embeddings:Provider=minilm measures the pipeline with the real model).
+            ["Embeddings:Provider"] = "lexical",
         };
         foreach (var (key, value) in settings.ServiceSettings)
         {

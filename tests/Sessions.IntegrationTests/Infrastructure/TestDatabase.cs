@@ -20,10 +20,17 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Provider { get; }
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The settings every integration, fault and load test starts from. They pin the LEXICAL embedder: these tests push
+    /// many sessions through the pipeline (often as separate processes, each of which would load the 90 MB model) and
+    /// check flow, counts and recovery, not vector quality, so all-MiniLM-L6-v2 (the product default) would only cost CI
+    /// time. The model itself is tested in MiniLmEmbeddingTests; a test that wants it sets Embeddings:Provider=minilm.
+    /// </summary>
     public Dictionary<string, string?> Settings => new()
     {
         ["Database:Provider"] = Provider,
         ["Database:ConnectionString"] = ConnectionString,
+        ["Embeddings:Provider"] = "lexical",
     };
 
     /// <summary>A database on the shared PostgreSQL (or on <paramref name="postgresServer"/>, a connection string to another), or a SQLite file.</summary>

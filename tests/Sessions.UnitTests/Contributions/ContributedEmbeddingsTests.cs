@@ -15,7 +15,7 @@ public sealed class ContributedEmbeddingsTests
     [Fact]
     public async Task Only_a_message_over_the_embedders_token_budget_is_embedded_truncated()
     {
-        var options = new EmbeddingOptions { MaxTokens = 8 };
+        var options = new EmbeddingOptions { Provider = EmbeddingOptions.Lexical, MaxTokens = 8 };
         var embeddings = new ContributedEmbeddings(Lexical, options, Tokens, new ContributionOptions());
         var builder = new ContributedExampleBuilder(new PiiRedactor(new RedactionOptions()), Tokens, new ContributionOptions());
         var longWords = string.Join(' ', Enumerable.Range(0, 20).Select(i => $"word{i}")); // far over 8 tokens
