@@ -9,8 +9,12 @@ public sealed class RunAugmentationOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary><c>continue</c> (train without copies, and say so in the metrics) or <c>fail</c> (the run fails with the reason).</summary>
     public string WhenUnanswered { get; set; } = "continue";
-    /// <summary>Train the adapter with the copies' user turns as extra query variants of their pair (both are measured either way).</summary>
-    public bool AdapterPairs { get; set; } = true;
+    /// <summary>
+    /// Keep the adapter trained with the copies' user turns as extra query variants of their pair. Both adapters are
+    /// trained and measured either way; off by default because the copies did not raise validation MRR@10 on the
+    /// bundled sample nor on manual-page text (docs/benchmarks.md).
+    /// </summary>
+    public bool AdapterPairs { get; set; }
     /// <summary>Copies per original in <c>train.jsonl</c>: none by default, so no reply appears more than once; at most N + 1 times with N.</summary>
     public int CopiesPerExampleInFiles { get; set; }
 }

@@ -24,7 +24,7 @@ public class AugmentationOptions
     /// Copies whose user turn has a cosine similarity to the parent's below this are refused as drifted
     /// (<c>semantic_drift</c>). Calibrated on real text: see docs/training.md.
     /// </summary>
-    public double MinParentCosine { get; set; } = 0.8;
+    public double MinParentCosine { get; set; } = 0.9;
     /// <summary>Copies whose <see cref="CopyFluency"/> score is below this are refused (<c>not_fluent</c>).</summary>
     public double MinFluency { get; set; } = 0.5;
     /// <summary>Parents with fewer rewritable words get no copy (<c>parent_too_short</c>).</summary>
