@@ -15,6 +15,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Db
     public DbSet<CorpusCounterRecord> CorpusCounters => Set<CorpusCounterRecord>();
     public DbSet<ValidationReportRecord> ValidationReports => Set<ValidationReportRecord>();
     public DbSet<IntegrationRecord> Integrations => Set<IntegrationRecord>();
+    public DbSet<AugmentedCopyRecord> AugmentedCopies => Set<AugmentedCopyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SessionsDbContext).Assembly);

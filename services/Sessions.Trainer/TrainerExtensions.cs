@@ -1,4 +1,5 @@
 using MassTransit;
+using Sessions.Contracts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Sessions.ServiceDefaults;
 using Sessions.Storage;
 using Sessions.Trainer.Adapters;
+using Sessions.Trainer.Augmentation;
 using Sessions.Trainer.Consumers;
 using Sessions.Contributions;
 using Sessions.Contributions.Backfill;
@@ -37,9 +39,12 @@ public static class TrainerExtensions
         services.AddSingleton<TrainerMetrics>();
         services.AddScoped<TrainingRequests>();
         services.AddScoped<TrainingRunner>();
+        services.AddSingleton<RunLease>();
+        services.AddSingleton(sp => FineTuningBackends.Create(sp.GetRequiredService<TrainerOptions>().FineTuningBackend, sp));
         services.AddScoped<ReplyPairLoader>();
-        services.AddScoped(sp => new TrainingOrderLoader(sp.GetRequiredService<SessionsDbContext>(), sp.GetRequiredService<TrainerOptions>().Seed));
+        services.AddScoped<TrainingSnapshotLoader>();
         services.AddScoped<AdapterStage>();
+        services.AddScoped<AugmentationStage>();
         services.AddSingleton<AdapterTrainer>();
         services.AddSingleton<AdapterRun>();
         services.AddSingleton(sp =>
@@ -65,6 +70,7 @@ public static class TrainerExtensions
         bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();
         bus.AddConsumer<IntegrateContributedDataConsumer, IntegrateContributedDataConsumerDefinition>();
         bus.AddConsumer<ContributedDataIntegratedConsumer, ContributedDataIntegratedConsumerDefinition>();
+        bus.AddRequestClient<AugmentSnapshot>();
         return bus;
     }
 }

@@ -22,6 +22,8 @@ public class TrainerOptions
     /// <summary>The linear adapter's learning rate, temperature and weight decay; epochs, batch size and seed are the ones above.</summary>
     public Adapters.AdapterOptions Adapter { get; set; } = new();
     public FineTuning.CommandBackendOptions Command { get; set; } = new();
+    /// <summary>The run's augmentation step: whether to ask the augmentor, how long to wait, and where copies go.</summary>
+    public Augmentation.RunAugmentationOptions Augmentation { get; set; } = new();
     public FineTuning.OpenAiFineTuningOptions OpenAi { get; set; } = new();
     /// <summary>A running run's lease; a run whose lease lapses was abandoned by a crashed worker and is marked failed.</summary>
     public TimeSpan RunLease { get; set; } = TimeSpan.FromMinutes(5);

@@ -56,7 +56,6 @@ public static class ValidatorExtensions
         services.Configure<AugmentationOptions>(configuration.GetSection(AugmentationOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AugmentationOptions>>().Value);
         services.AddSingleton(sp => new EdaAugmenter(sp.GetRequiredService<AugmentationOptions>()));
-        services.AddSingleton(sp => new ParentDistanceFilter(sp.GetRequiredService<AugmentationOptions>()));
         // Budgets in the fine-tuning target's tokenizer: Tokens:Encoding, o200k_base by default (cl100k_base for GPT-4/3.5).
         services.TryAddSingleton<ITokenCounter>(_ => TiktokenTokenCounter.For(configuration["Tokens:Encoding"]));
         // The processor's generator and settings (the Embeddings section): copies are compared with their parent in the same space.
@@ -70,10 +69,10 @@ public static class ValidatorExtensions
                 new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<AugmentationOptions>().Paraphrase));
         }
 
-        services.AddSingleton(sp => new ExampleAugmentation(
-            sp.GetRequiredService<EdaAugmenter>(), sp.GetRequiredService<ParentDistanceFilter>(),
+        services.AddSingleton(sp => new SnapshotAugmentor(
+            sp.GetRequiredService<EdaAugmenter>(), SynonymLexicon.WordNet,
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<ITokenCounter>(),
-            sp.GetRequiredService<AugmentationOptions>(), sp.GetService<IParaphraser>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<ExampleAugmentation>>()));
+            sp.GetRequiredService<AugmentationOptions>(), sp.GetService<IParaphraser>()));
         services.AddSingleton<ValidatorMetrics>();
         return services;
     }
@@ -81,6 +80,7 @@ public static class ValidatorExtensions
     public static IBusRegistrationConfigurator AddValidatorConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<SessionProcessedConsumer, SessionProcessedConsumerDefinition>();
+        bus.AddConsumer<AugmentSnapshotConsumer, AugmentSnapshotConsumerDefinition>();
         return bus;
     }
 }

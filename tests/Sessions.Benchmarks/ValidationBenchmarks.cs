@@ -37,7 +37,7 @@ public class ValidationBenchmarks
     ];
 
     private ExampleValidator _validator = null!;
-    private ExampleAugmentation _augmentation = null!;
+    private SnapshotAugmentor _augmentor = null!;
     private ValidationCorpus _corpus = null!;
     private Random _random = null!;
     private long _nextId;
@@ -50,7 +50,7 @@ public class ValidationBenchmarks
         _rare = Sessions.UnitTests.Deduplication.LabeledPairs.Vocabulary(_random, 20_000);
         var options = new AugmentationOptions();
         _validator = new ExampleValidator(new QualityScorer(new QualityOptions()));
-        _augmentation = new ExampleAugmentation(new EdaAugmenter(SynonymLexicon.WordNet, options), new ParentDistanceFilter(options),
+        _augmentor = new SnapshotAugmentor(new EdaAugmenter(SynonymLexicon.WordNet, options), SynonymLexicon.WordNet,
             EmbeddingGenerators.Create(new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }), TiktokenTokenCounter.For(null), options);
         _corpus = new ValidationCorpus(new HashSet<string>(), new NearDuplicateIndex(new DeduplicationOptions(), new InMemoryNearDuplicateStore()),
             new ModelQualityState { Changes = new() });
@@ -64,14 +64,16 @@ public class ValidationBenchmarks
     public int ValidateAndDedupeASession() =>
         _validator.Validate(Session().Select(s => s.Candidate).ToList(), _corpus).Count(v => v.Accepted);
 
-    [Benchmark(Description = "validate + dedupe + augment one session (6 examples)")]
-    public async Task<int> ValidateDedupeAndAugmentASession()
+    [Benchmark(Description = "augment one session's accepted examples as a training run does (6 examples)")]
+    public async Task<int> AugmentASessionAsARunDoes()
     {
         var session = Session();
         var verdicts = _validator.Validate(session.Select(s => s.Candidate).ToList(), _corpus);
-        var accepted = session.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First.Record, p.First.Candidate)).ToList();
-        var copies = await _augmentation.CopiesAsync(accepted, corpusSize: 500, DateTime.UtcNow, CancellationToken.None);
-        return _validator.Validate(copies.Select(c => c.Candidate).ToList(), _corpus).Count(v => v.Accepted) + accepted.Count;
+        var parents = session.Zip(verdicts).Where(p => p.Second.Accepted)
+            .Select(p => new AugmentationParent(p.First.Record.Id, p.First.Record.SessionId, p.First.Record.ContentHash, p.First.Record.MessagesJson, p.First.Record.TokenCount))
+            .ToList();
+        var copies = await _augmentor.AugmentAsync(parents, 42, CancellationToken.None);
+        return copies.Count(c => c.Accepted);
     }
 
     private List<(ExampleRecord Record, ExampleCandidate Candidate)> Session()

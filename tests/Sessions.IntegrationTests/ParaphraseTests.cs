@@ -71,34 +71,45 @@ public abstract class ParaphraseTests(string provider) : IAsyncLifetime
         ["Validator:Augmentation:Paraphrase:Model"] = "paraphraser",
     });
 
-    [Fact]
-    public async Task Each_accepted_example_gets_one_paraphrased_copy_of_its_user_turn()
+    private static async Task<TrainingCompleted> FeedAndTrainAsync(PipelineHarness pipeline, string id)
     {
-        await using var pipeline = await StartAsync();
-        await pipeline.Harness.Bus.Publish(Conversations.Valid("para", turns: 13));
-        await pipeline.Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "para");
-
-        await using var db = await pipeline.DbAsync();
-        var copies = await db.Examples.Where(e => e.Origin == ExampleOrigin.Augmented && e.Status == ExampleStatus.Accepted).ToListAsync();
-        var paraphrased = copies.Where(c => ExampleText.LastExchange(c.MessagesJson).User.StartsWith(Prefix, StringComparison.Ordinal)).ToList();
-        Assert.Equal(6, _requests.Count);
-        Assert.Equal(6, paraphrased.Count);
-        Assert.All(_requests, r => Assert.Equal("system", (string)r["messages"]![0]!["role"]!));
-        Assert.All(paraphrased, c => Assert.NotNull(c.ParentExampleId));
-        Assert.True(copies.Count > paraphrased.Count, "EDA copies are made besides");
+        await pipeline.Harness.Bus.Publish(Conversations.Valid(id, turns: 13));
+        await pipeline.Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == id);
+        var response = await pipeline.Harness.GetRequestClient<TrainModel>()
+            .GetResponse<TrainingQueued, TrainingSkipped>(new TrainModel("default", "finetuning", true, "test"));
+        Assert.True(response.Is(out Response<TrainingQueued>? queued));
+        return await pipeline.Harness.WaitForPublished<TrainingCompleted>(c => c.RunId == queued!.Message.RunId, seconds: 60);
     }
 
     [Fact]
-    public async Task A_failing_endpoint_costs_only_the_paraphrases()
+    public async Task Each_example_of_a_run_gets_one_paraphrase_of_its_user_turn_checked_like_any_copy()
+    {
+        await using var pipeline = await StartAsync();
+        var completed = await FeedAndTrainAsync(pipeline, "para");
+
+        await using var db = await pipeline.DbAsync();
+        var paraphrases = await db.AugmentedCopies.Where(c => c.RunId == completed.RunId && c.Method == "paraphrase").ToListAsync();
+        Assert.Equal(6, _requests.Count);
+        Assert.Equal(6, paraphrases.Count);
+        Assert.All(_requests, r => Assert.Equal("system", (string)r["messages"]![0]!["role"]!));
+        Assert.All(paraphrases, c => Assert.StartsWith(Prefix, c.UserText, StringComparison.Ordinal));
+        Assert.All(paraphrases.Where(c => c.Accepted), c => Assert.StartsWith(Prefix, ExampleText.LastExchange(c.MessagesJson!).User, StringComparison.Ordinal));
+        Assert.All(paraphrases.Where(c => !c.Accepted), c => Assert.False(string.IsNullOrEmpty(c.RejectionReason)));
+        Assert.False(await db.Examples.AnyAsync(e => e.Origin == ExampleOrigin.Augmented));
+    }
+
+    [Fact]
+    public async Task A_failing_endpoint_costs_only_the_paraphrases_and_the_run_goes_on()
     {
         _failing = true;
         await using var pipeline = await StartAsync();
-        await pipeline.Harness.Bus.Publish(Conversations.Valid("para-down", turns: 13));
-        var validated = await pipeline.Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "para-down");
+        var completed = await FeedAndTrainAsync(pipeline, "para-down");
 
-        Assert.Equal(6, validated!.Accepted);
-        Assert.True(validated.Augmented > 0);
+        await using var db = await pipeline.DbAsync();
+        var paraphrases = await db.AugmentedCopies.Where(c => c.RunId == completed.RunId && c.Method == "paraphrase").ToListAsync();
         Assert.Equal(6, _requests.Count);
-        Assert.False(await pipeline.Harness.Published.Any<Fault<SessionProcessed>>());
+        Assert.All(paraphrases, c => Assert.Equal(("paraphrase_failed", false), (c.RejectionReason, c.Accepted)));
+        Assert.Equal(6, paraphrases.Count);
+        Assert.False(await pipeline.Harness.Published.Any<Fault<AugmentSnapshot>>());
     }
 }

@@ -73,38 +73,6 @@ public abstract class PipelineTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Accepted_examples_get_augmented_copies_of_their_user_turn_that_keep_reply_session_and_parent()
-    {
-        await using var pipeline = await PipelineHarness.StartAsync(_database, new Dictionary<string, string?> { ["Validator:Augmentation:Enabled"] = "true" });
-        var session = Conversations.Valid("augment", turns: 13);
-        await pipeline.Harness.Bus.Publish(session);
-        var validated = await pipeline.Harness.WaitForPublished<ExamplesValidated>(m => m.SessionId == "augment");
-
-        await using var db = await pipeline.DbAsync();
-        var all = await db.Examples.Where(e => e.SessionId == "augment").ToListAsync();
-        var originals = all.Where(e => e.Variant == 0).ToDictionary(e => e.Id);
-        var copies = all.Where(e => e.Variant > 0).ToList();
-        Assert.Equal((6, 0), (validated.Accepted, validated.Rejected));
-        Assert.Equal(copies.Count, validated.Augmented);
-        Assert.True(copies.Count >= 6 * 8, $"{copies.Count} copies"); // 16 per example below 2,000 examples, less those that drift or collide
-        Assert.All(copies, c =>
-        {
-            var parent = originals[c.ParentExampleId!.Value];
-            Assert.Equal((ExampleOrigin.Augmented, ExampleStatus.Accepted, parent.LastMessageIndex), (c.Origin, c.Status, c.LastMessageIndex));
-            var copy = Sessions.Validator.Validation.ExampleText.LastExchange(c.MessagesJson);
-            var original = Sessions.Validator.Validation.ExampleText.LastExchange(parent.MessagesJson);
-            Assert.Equal(original.Reply, copy.Reply);
-            Assert.NotEqual(original.User, copy.User);
-            Assert.NotEqual(parent.ContentHash, c.ContentHash);
-        });
-
-        await pipeline.Harness.Bus.Publish(session); // a redelivery adds no copies
-        await Eventually.Until(() => pipeline.Harness.Published.Select<ExamplesValidated>(m => m.Context.Message.SessionId == "augment").Count() == 2,
-            TimeSpan.FromSeconds(30), "the republished verdict");
-        Assert.Equal(all.Count, await db.Examples.CountAsync(e => e.SessionId == "augment"));
-    }
-
-    [Fact]
     public async Task Every_consumer_records_how_long_its_message_waited_in_the_queue()
     {
         var lags = new System.Collections.Concurrent.ConcurrentBag<(string Type, double Seconds)>();

@@ -16,7 +16,7 @@ namespace Sessions.IntegrationTests;
 /// </summary>
 public sealed class StoredOutputDigestTests
 {
-    private const string PinnedDigest = "442e5e58c26ccb244e9a98d60adcf983992d4a60199e51149faff9a9798f3f7d";
+    private const string PinnedDigest = "7c8de47a1cedf646bf17c796a9f6714982720f2cd8000139ddb2516d0c4be539";
 
     [Fact]
     public async Task The_examples_stored_for_a_seeded_stream_are_exactly_the_pinned_ones()
@@ -74,7 +74,7 @@ public sealed class StoredOutputDigestTests
             await File.WriteAllTextAsync(target + ".rows", lines.ToString());
         }
 
-        Assert.True(copies > 0, "the stream stored no augmented copies");
+        Assert.Equal(0, copies); // augmentation belongs to training runs: the per-session path stores no copies
         Assert.Equal(PinnedDigest, digest);
     }
 }

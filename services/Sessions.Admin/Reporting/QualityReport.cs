@@ -29,6 +29,10 @@ public sealed record QualityReport(
     double? MeanQualityScore,
     IReadOnlyList<DailyDuplicates> DuplicatesByDay)
 {
+    /// <summary>The augmented copies of the model's latest training run that asked for them: kept ones by method, refused ones (and parents that got none) by reason.</summary>
+    public IReadOnlyDictionary<string, int> CopiesByMethod { get; init; } = new SortedDictionary<string, int>();
+    public IReadOnlyDictionary<string, int> CopiesRejectedByReason { get; init; } = new SortedDictionary<string, int>();
+
     public static readonly double[] TokenBounds = [0, 16, 32, 64, 128, 256, 384, 512, 1024];
     public static readonly double[] ScoreBounds = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
@@ -93,11 +97,26 @@ public sealed record QualityReport(
             }
         }
 
+        var latestRun = await db.AugmentedCopies.AsNoTracking().Where(c => c.ModelName == model)
+            .OrderByDescending(c => c.Id).Select(c => (Guid?)c.RunId).FirstOrDefaultAsync(ct);
+        var copies = latestRun is { } runId
+            ? await db.AugmentedCopies.AsNoTracking().Where(c => c.RunId == runId)
+                .GroupBy(c => new { c.Accepted, c.Method, c.RejectionReason })
+                .Select(g => new { g.Key.Accepted, g.Key.Method, g.Key.RejectionReason, Count = g.Count() }).ToListAsync(ct)
+            : [];
+        augmented += copies.Where(c => c.Accepted).Sum(c => c.Count);
+
         return new QualityReport(model, now, sessionsAccepted, sessionsRejected,
             Sorted(sessionReasons), accepted, rejected, pending, augmented, contributed, Sorted(exampleReasons), Sorted(exampleFlags),
             Histogram.Of(acceptedTokens, TokenBounds), Histogram.Of(rejectedTokens, TokenBounds), Histogram.Of(scores, ScoreBounds),
             scores.Count == 0 ? null : Math.Round(scores.Average(), 4),
-            days.Select(d => new DailyDuplicates(d.Key, d.Value.Validated, d.Value.Exact, d.Value.Near)).ToList());
+            days.Select(d => new DailyDuplicates(d.Key, d.Value.Validated, d.Value.Exact, d.Value.Near)).ToList())
+        {
+            CopiesByMethod = new SortedDictionary<string, int>(
+                copies.Where(c => c.Accepted).GroupBy(c => c.Method).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)), StringComparer.Ordinal),
+            CopiesRejectedByReason = new SortedDictionary<string, int>(
+                copies.Where(c => !c.Accepted).GroupBy(c => c.RejectionReason ?? "").ToDictionary(g => g.Key, g => g.Sum(c => c.Count)), StringComparer.Ordinal),
+        };
     }
 
     private static List<string> AddReasons(Dictionary<string, int> counts, string? json)

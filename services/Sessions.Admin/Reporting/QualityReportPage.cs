@@ -40,6 +40,8 @@ public static class QualityReportPage
 
         Section(html, "rejections", "Why examples were rejected", r.ExamplesRejectedByReason.Select(p => (p.Key, p.Value)).ToList(), "#cf222e");
         Section(html, "flags", "What accepted examples were flagged for", r.ExamplesFlaggedByReason.Select(p => (p.Key, p.Value)).ToList(), "#9a6700");
+        Section(html, "copies", "Augmented copies of the latest training run, by method", r.CopiesByMethod.Select(p => (p.Key, p.Value)).ToList(), "#1a7f37");
+        Section(html, "copy-rejections", "Augmented copies refused (and parents without copies), by reason", r.CopiesRejectedByReason.Select(p => (p.Key, p.Value)).ToList(), "#cf222e");
         Section(html, "session-rejections", "Why sessions were rejected", r.SessionsRejectedByReason.Select(p => (p.Key, p.Value)).ToList(), "#bc4c00");
         Section(html, "accepted-lengths", "Length of accepted examples (tokens)", Buckets(r.AcceptedTokens), "#1a7f37");
         Section(html, "rejected-lengths", "Length of rejected examples (tokens)", Buckets(r.RejectedTokens), "#cf222e");

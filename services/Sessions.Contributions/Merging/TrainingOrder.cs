@@ -6,7 +6,7 @@ namespace Sessions.Contributions.Merging;
 public sealed record ContributedMerge(Guid IntegrationId, string Strategy, double? Weight, int Seed);
 
 /// <summary>
-/// The order a run trains on: session examples by id, then each committed integration merged in, oldest first, by its
+/// The order a run trains on: session examples in the order given (the loader gives them by session and position), then each committed integration merged in, oldest first, by its
 /// strategy — <c>append</c> puts its examples after everything before it; <c>interleave</c> alternates one existing,
 /// one contributed (like Hugging Face's <c>interleave_datasets</c>) and, when one side runs out, the rest of the other
 /// follows; <c>weighted</c> takes the next contributed example with probability <c>Weight</c> (seeded, so a run can be
@@ -19,10 +19,10 @@ public static class TrainingOrder
     {
         var byIntegration = merges.ToDictionary(m => m.IntegrationId, _ => new List<long>());
         var order = new List<long>(examples.Count);
-        foreach (var (id, integration) in examples.OrderBy(e => e.Id))
+        foreach (var (id, integration) in examples)
         {
             if (integration is { } key && byIntegration.TryGetValue(key, out var list)) list.Add(id);
-            else order.Add(id); // session data, and examples of integrations not listed, keep their id order
+            else order.Add(id); // session data, and examples of integrations not listed, keep the order given
         }
 
         foreach (var merge in merges)

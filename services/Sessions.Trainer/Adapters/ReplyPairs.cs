@@ -1,12 +1,16 @@
 namespace Sessions.Trainer.Adapters;
 
 /// <summary>Where an accepted example sits in its session: its first message and its assistant reply (the last one).</summary>
-public sealed record ExamplePlace(string SessionId, int FirstMessageIndex, int LastMessageIndex);
+public sealed record ExamplePlace(string SessionId, int FirstMessageIndex, int LastMessageIndex, long ExampleId = 0);
 
 /// <summary>The (user turn, reply) message indexes of one example, and the pairs built from the stored embeddings.</summary>
-public sealed record ReplyTurns(string SessionId, int UserIndex, int ReplyIndex);
+public sealed record ReplyTurns(string SessionId, int UserIndex, int ReplyIndex, long ExampleId = 0);
 
-public sealed record ReplyPairSet(IReadOnlyList<EmbeddingPair> Pairs, int ExamplesWithoutPair);
+/// <summary>The pairs, how many examples gave none, and the reply vector of each example that gave one (what its augmented copies pair with).</summary>
+public sealed record ReplyPairSet(IReadOnlyList<EmbeddingPair> Pairs, int ExamplesWithoutPair)
+{
+    public IReadOnlyDictionary<long, float[]> RepliesByExample { get; init; } = new Dictionary<long, float[]>();
+}
 
 /// <summary>
 /// The adapter learns to map what a user says onto what answered it: each accepted example gives one pair, the
@@ -27,7 +31,7 @@ public static class ReplyPairs
         {
             if (roles[i] == "user")
             {
-                return new ReplyTurns(example.SessionId, i, reply);
+                return new ReplyTurns(example.SessionId, i, reply, example.ExampleId);
             }
         }
 
@@ -41,6 +45,7 @@ public static class ReplyPairs
     public static ReplyPairSet Build(IReadOnlyList<ReplyTurns> turns, IReadOnlyDictionary<(string SessionId, int Index), float[]> vectors)
     {
         var candidates = new List<EmbeddingPair>(turns.Count);
+        var replies = new Dictionary<long, float[]>();
         // Ordered by content position, not by row id: the same data trains the same adapter whatever order it was stored in.
         foreach (var t in turns.OrderBy(t => t.SessionId, StringComparer.Ordinal).ThenBy(t => t.ReplyIndex))
         {
@@ -50,6 +55,7 @@ public static class ReplyPairs
                 && query.All(float.IsFinite) && target.All(float.IsFinite))
             {
                 candidates.Add(new EmbeddingPair(t.SessionId, query, target));
+                replies[t.ExampleId] = target;
             }
         }
 
@@ -60,6 +66,9 @@ public static class ReplyPairs
 
         var dimension = candidates.GroupBy(p => p.Query.Length).MaxBy(g => g.Count())!.Key;
         var pairs = candidates.Where(p => p.Query.Length == dimension).ToList();
-        return new ReplyPairSet(pairs, turns.Count - pairs.Count);
+        return new ReplyPairSet(pairs, turns.Count - pairs.Count)
+        {
+            RepliesByExample = replies.Where(r => r.Value.Length == dimension).ToDictionary(),
+        };
     }
 }

@@ -3,14 +3,22 @@ using Microsoft.Extensions.Logging;
 
 namespace Sessions.Trainer.FineTuning;
 
-public sealed record CommandOutcome(int ExitCode, TimeSpan Duration, string LogPath);
-
 /// <summary>
 /// Runs the configured external trainer on an exported dataset, streams its output into <c>trainer.log</c>
 /// beside the files (and the service log), and fails clearly on a non-zero exit or a hang past the timeout.
 /// </summary>
-public sealed class CommandBackend(CommandBackendOptions options, ILogger<CommandBackend> logger)
+public sealed class CommandBackend(CommandBackendOptions options, ILogger<CommandBackend> logger) : IFineTuningBackend
 {
+    public async Task<FineTuningOutcome> TrainAsync(string folder, int epochs, CancellationToken ct)
+    {
+        var outcome = await RunAsync(folder, ct);
+        return new FineTuningOutcome(new Dictionary<string, double>
+        {
+            ["command_exit_code"] = outcome.ExitCode,
+            ["command_seconds"] = Math.Round(outcome.Duration.TotalSeconds, 3),
+        });
+    }
+
     public async Task<CommandOutcome> RunAsync(string folder, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(options.FileName))

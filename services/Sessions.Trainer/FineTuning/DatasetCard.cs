@@ -12,6 +12,10 @@ public sealed record DatasetCard(
     int SuggestedEpochs,
     string Format)
 {
+    /// <summary>What augmentation the run used, in words; and how many of the training lines are augmented copies.</summary>
+    public string Augmentation { get; init; } = "none";
+    public int AugmentedTrainExamples { get; init; }
+
     /// <summary>OpenAI's data-preparation heuristic: aim at 100..25,000 example passes, 3 epochs by default, 1..25.</summary>
     public static int SuggestEpochs(int examples) => examples switch
     {
@@ -20,18 +24,4 @@ public sealed record DatasetCard(
         _ when examples * 3 > 25_000 => Math.Max(1, 25_000 / examples),
         _ => 3,
     };
-}
-
-public sealed record TokenStatistics(int Min, double Mean, int P95, int Max, long Total)
-{
-    public static TokenStatistics Of(IReadOnlyList<int> counts)
-    {
-        if (counts.Count == 0)
-        {
-            return new TokenStatistics(0, 0, 0, 0, 0);
-        }
-
-        var sorted = counts.Order().ToList();
-        return new TokenStatistics(sorted[0], Math.Round(sorted.Average(), 2), sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1], sorted[^1], sorted.Sum(c => (long)c));
-    }
 }

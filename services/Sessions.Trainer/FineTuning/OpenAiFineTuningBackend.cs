@@ -5,15 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Sessions.Trainer.FineTuning;
 
-public sealed record FineTuningJobOutcome(string JobId, string Status, string? FineTunedModel, TimeSpan Duration);
-
 /// <summary>
 /// Uploads the exported files (<c>POST /files</c>, purpose <c>fine-tune</c>), creates a job
 /// (<c>POST /fine_tuning/jobs</c>) and polls it (<c>GET /fine_tuning/jobs/{id}</c>) until it succeeds, fails or is
 /// cancelled. A failed or cancelled job, a refused request or the timeout fails the run with the service's message.
 /// </summary>
-public sealed class OpenAiFineTuningBackend(HttpClient http, OpenAiFineTuningOptions options, TimeProvider clock, ILogger<OpenAiFineTuningBackend> logger)
+public sealed class OpenAiFineTuningBackend(HttpClient http, OpenAiFineTuningOptions options, TimeProvider clock, ILogger<OpenAiFineTuningBackend> logger) : IFineTuningBackend
 {
+    public async Task<FineTuningOutcome> TrainAsync(string folder, int epochs, CancellationToken ct)
+    {
+        var job = await RunAsync(folder, epochs, ct);
+        return new FineTuningOutcome(new Dictionary<string, double> { ["job_seconds"] = Math.Round(job.Duration.TotalSeconds, 3) }, job.FineTunedModel);
+    }
+
     public async Task<FineTuningJobOutcome> RunAsync(string folder, int epochs, CancellationToken ct)
     {
         if (http.BaseAddress is null)

@@ -1,9 +1,11 @@
+using Sessions.Trainer.Folds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Trainer.Adapters;
+using Sessions.Trainer.Augmentation;
 
 namespace Sessions.Trainer.Runs;
 
@@ -11,10 +13,16 @@ namespace Sessions.Trainer.Runs;
 public sealed class AdapterStage(SessionsDbContext db, ReplyPairLoader pairs, AdapterRun adapterRun, TrainerOptions options, ILogger<AdapterStage> logger)
 {
     /// <summary>Adds the adapter's metrics; marks <paramref name="run"/> promoted (and un-marks the previous one) for the caller to save.</summary>
-    public async Task RunAsync(TrainingRunRecord run, DatasetSnapshot snapshot, GroupedFolds folds, IDictionary<string, double> metrics, CancellationToken ct)
+    public async Task RunAsync(TrainingRunRecord run, DatasetSnapshot snapshot, GroupedFolds folds, RunCopies copies, IDictionary<string, double> metrics, CancellationToken ct)
     {
-        var loaded = await pairs.LoadAsync(run.ModelName, snapshot.Watermark, ct);
+        var loaded = await pairs.LoadAsync(run.ModelName, snapshot, ct);
         metrics["adapter_examples_without_pair"] = loaded.ExamplesWithoutPair;
+        // A copy's user turn is another way to ask for its parent's reply: one more query of the same pair.
+        var augmented = copies.Copies
+            .Where(c => c.Vector is not null && loaded.RepliesByExample.ContainsKey(c.ParentExampleId))
+            .Select(c => new EmbeddingPair(c.SessionId, c.Vector!, loaded.RepliesByExample[c.ParentExampleId]))
+            .Where(p => p.Query.Length == p.Target.Length)
+            .ToList();
         var promotedRun = await db.TrainingRuns
             .Where(r => r.ModelName == run.ModelName && r.Promoted && r.Id != run.Id)
             .OrderByDescending(r => r.CompletedAt)
@@ -26,7 +34,8 @@ public sealed class AdapterStage(SessionsDbContext db, ReplyPairLoader pairs, Ad
         {
             // CPU-bound for seconds to minutes: off the worker's async flow so the lease keeps being renewed.
             var evaluation = await Task.Run(
-                () => adapterRun.Run(loaded.Pairs, folds, settings, LoadPromoted(promotedRun), run.ArtifactLocation!, run.ModelVersion!, snapshot.Hash, progress, ct), ct);
+                () => adapterRun.Run(loaded.Pairs, folds, settings, LoadPromoted(promotedRun), run.ArtifactLocation!, run.ModelVersion!, snapshot.Hash, progress, ct,
+                    augmented, options.Augmentation.AdapterPairs), ct);
             evaluation.AddTo(metrics);
             metrics["adapter_trained"] = 1;
             if (evaluation.Promote)

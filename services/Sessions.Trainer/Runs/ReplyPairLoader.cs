@@ -13,8 +13,10 @@ namespace Sessions.Trainer.Runs;
 /// </summary>
 public sealed class ReplyPairLoader(SessionsDbContext db, EmbeddingOptions embeddings)
 {
-    public async Task<ReplyPairSet> LoadAsync(string model, long watermark, CancellationToken ct)
+    public async Task<ReplyPairSet> LoadAsync(string model, DatasetSnapshot snapshot, CancellationToken ct)
     {
+        var inSnapshot = snapshot.Examples.Select(e => e.Id).ToHashSet();
+        var watermark = snapshot.Watermark;
         var examples = new List<ExamplePlace>();
         // A contributed row is its own "session": its roles are in the example itself, and its vectors are indexed by its messages.
         var roles = new Dictionary<string, string[]>();
@@ -22,10 +24,15 @@ public sealed class ReplyPairLoader(SessionsDbContext db, EmbeddingOptions embed
             // Augmented copies share their parent's turns (and so its embeddings): one pair per original.
             .Where(e => e.ModelName == model && e.Status == ExampleStatus.Accepted && !e.EmbeddingsPending && e.Id <= watermark && e.Variant == 0)
             .OrderBy(e => e.Id)
-            .Select(e => new { e.SessionId, e.FirstMessageIndex, e.LastMessageIndex, Contributed = e.Origin == ExampleOrigin.Contributed ? e.MessagesJson : null })
+            .Select(e => new { e.Id, e.SessionId, e.FirstMessageIndex, e.LastMessageIndex, Contributed = e.Origin == ExampleOrigin.Contributed ? e.MessagesJson : null })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
-            examples.Add(new ExamplePlace(e.SessionId, e.FirstMessageIndex, e.LastMessageIndex));
+            if (!inSnapshot.Contains(e.Id))
+            {
+                continue; // accepted after the snapshot was taken: the next run's
+            }
+
+            examples.Add(new ExamplePlace(e.SessionId, e.FirstMessageIndex, e.LastMessageIndex, e.Id));
             if (e.Contributed is not null)
             {
                 roles[e.SessionId] = Roles(e.Contributed);

@@ -1,3 +1,4 @@
+using Sessions.Trainer.Folds;
 namespace Sessions.Trainer.Runs;
 
 /// <summary>Counts every run reports of its snapshot; the adapter and the fine-tuning export add their own metrics.</summary>

@@ -1,3 +1,4 @@
+using Sessions.Trainer.Folds;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Sessions.Contracts;
 using Sessions.Storage;
 using Sessions.Storage.Entities;
 using Sessions.Text.Names;
+using Sessions.Trainer.Augmentation;
 using Sessions.Trainer.FineTuning;
 using Sessions.Trainer.Triggering;
 
@@ -15,12 +17,12 @@ namespace Sessions.Trainer.Runs;
 /// <summary>Claims queued runs one at a time, executes them and records the outcome. Runs in the worker, never in a consumer.</summary>
 public sealed class TrainingRunner(
     SessionsDbContext db,
-    IDbContextFactory<SessionsDbContext> databases,
     TrainingRequests requests,
-    CommandBackend command,
-    OpenAiFineTuningBackend openAi,
+    RunLease lease,
+    IFineTuningBackend backend,
     AdapterStage adapter,
-    TrainingOrderLoader trainingOrder,
+    AugmentationStage augmentation,
+    TrainingSnapshotLoader trainingOrder,
     TrainerOptions options,
     IBus bus,
     TimeProvider clock,
@@ -49,21 +51,14 @@ public sealed class TrainingRunner(
             return false;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.TrainingRuns
-            .Where(r => r.Id == queued.Id && r.Status == TrainingRunStatus.Queued)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, TrainingRunStatus.Running)
-                .SetProperty(r => r.StartedAt, now)
-                .SetProperty(r => r.LeaseExpiresAt, now + options.RunLease), ct);
-        if (claimed == 0)
+        if (!await lease.ClaimAsync(db, queued.Id, ct))
         {
             return true; // another worker took it
         }
 
         await db.Entry(queued).ReloadAsync(ct);
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var renewing = RenewLeaseAsync(queued.Id, renewal.Token);
+        var renewing = lease.KeepAliveAsync(queued.Id, renewal.Token);
         try
         {
             await ExecuteAsync(queued, ct);
@@ -83,40 +78,12 @@ public sealed class TrainingRunner(
         return true;
     }
 
-    /// <summary>Keeps a long run's lease alive from its own context (a DbContext serves one operation at a time).</summary>
-    private async Task RenewLeaseAsync(Guid runId, CancellationToken ct)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(options.RunLease / 3, ct);
-                await using var renewalDb = await databases.CreateDbContextAsync(ct);
-                var until = clock.GetUtcNow().UtcDateTime + options.RunLease;
-                await renewalDb.TrainingRuns.Where(r => r.Id == runId && r.Status == TrainingRunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseExpiresAt, until), ct);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // the run ended
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not renew the lease of run {RunId}; it may be marked abandoned", runId);
-        }
-    }
-
     private async Task ExecuteAsync(TrainingRunRecord run, CancellationToken ct)
     {
         // Contributed rows still waiting for the embedding backfill join the next run, not this one.
         var waiting = await db.Examples.CountAsync(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted && e.EmbeddingsPending, ct);
         if (waiting > 0) logger.LogInformation("Run {RunId} leaves out {Waiting} accepted examples that wait for their embeddings", run.Id, waiting);
-        var examples = await db.Examples.AsNoTracking()
-            .Where(e => e.ModelName == run.ModelName && e.Status == ExampleStatus.Accepted && !e.EmbeddingsPending)
-            .Select(e => new SnapshotExample(e.Id, e.SessionId, e.ContentHash, e.TokenCount))
-            .ToListAsync(ct);
-        var snapshot = DatasetSnapshot.Of(examples);
+        var snapshot = await trainingOrder.SnapshotAsync(run.ModelName, ct);
         await bus.Publish(new TrainingStarted(run.Id, run.ModelName, run.Type, snapshot.Examples.Count), ct);
         if (snapshot.Examples.Count == 0)
         {
@@ -128,39 +95,14 @@ public sealed class TrainingRunner(
             throw new InvalidOperationException($"the run's model name is refused: {badName}");
         }
 
-        var folds = new GroupedFolds(options.Folds, options.Seed);
+        var folds = new GroupedFolds(options.Folds, options.Seed, snapshot.SessionIds);
         var metrics = RunMetrics.Of(snapshot, folds);
         var version = await db.TrainingRuns.CountAsync(r => r.ModelName == run.ModelName && r.Status == TrainingRunStatus.Completed, ct) + 1;
         run.ModelVersion = $"{run.ModelName}-v{version}";
         run.ArtifactLocation = ArtifactFolder.VersionPath(options.ArtifactsPath, run.ModelName, run.ModelVersion);
         await snapshot.WriteAsync(run.ArtifactLocation, ct);
-        if (run.Type is TrainingType.Embedding or TrainingType.All)
-        {
-            await adapter.RunAsync(run, snapshot, folds, metrics, ct);
-        }
-
-        if (run.Type is TrainingType.FineTuning or TrainingType.All)
-        {
-            // Session data in id order, contributed data merged in by each integration's strategy.
-            var order = await trainingOrder.OrderAsync(run.ModelName, snapshot.Watermark, ct);
-            var accepted = trainingOrder.ExamplesAsync(order, ct);
-            var card = await new FineTuningExporter(folds).ExportAsync(accepted, run.ArtifactLocation, run.ModelName, run.ModelVersion, snapshot.Hash, ct);
-            metrics["suggested_epochs"] = card.SuggestedEpochs;
-            metrics["p95_tokens"] = card.Tokens.P95;
-            if (string.Equals(options.FineTuningBackend, "command", StringComparison.OrdinalIgnoreCase))
-            {
-                var outcome = await command.RunAsync(run.ArtifactLocation, ct);
-                metrics["command_exit_code"] = outcome.ExitCode;
-                metrics["command_seconds"] = Math.Round(outcome.Duration.TotalSeconds, 3);
-            }
-            else if (string.Equals(options.FineTuningBackend, "openai", StringComparison.OrdinalIgnoreCase))
-            {
-                var job = await openAi.RunAsync(run.ArtifactLocation, run.Epochs > 0 ? run.Epochs : options.Epochs, ct);
-                metrics["job_seconds"] = Math.Round(job.Duration.TotalSeconds, 3);
-                run.ModelVersion = job.FineTunedModel ?? run.ModelVersion;
-            }
-        }
-
+        var copies = await augmentation.CopiesAsync(run.Id, run.ModelName, [.. snapshot.Examples.Select(e => e.Id)], metrics, ct);
+        await ContinueAsync(run, snapshot, folds, copies, metrics, ct);
         run.Status = TrainingRunStatus.Completed;
         run.CompletedAt = clock.GetUtcNow().UtcDateTime;
         run.LeaseExpiresAt = null;
@@ -173,6 +115,39 @@ public sealed class TrainingRunner(
         logger.LogInformation("Training run {RunId} for {Model} completed as {Version} on {Examples} examples",
             run.Id, run.ModelName, run.ModelVersion, run.ExampleCount);
         await bus.Publish(new TrainingCompleted(run.Id, run.ModelName, run.ModelVersion, metrics, run.ArtifactLocation), ct);
+    }
+
+    /// <summary>The adapter and the fine-tuning files, both from <paramref name="snapshot"/> alone.</summary>
+    private async Task ContinueAsync(TrainingRunRecord run, DatasetSnapshot snapshot, GroupedFolds folds, RunCopies copies, Dictionary<string, double> metrics, CancellationToken ct)
+    {
+        if (run.Type is TrainingType.Embedding or TrainingType.All)
+        {
+            await adapter.RunAsync(run, snapshot, folds, copies, metrics, ct);
+        }
+
+        if (run.Type is TrainingType.FineTuning or TrainingType.All)
+        {
+            // Session data by session and position, contributed data merged in by each integration's strategy.
+            var order = await trainingOrder.OrderAsync(run.ModelName, snapshot, ct);
+            var accepted = trainingOrder.ExamplesAsync(order, ct);
+            var perExample = options.Augmentation.CopiesPerExampleInFiles;
+            var copyLines = copies.Copies.ToLookup(c => c.ParentExampleId, c => new ExportExample(c.SessionId, c.MessagesJson, c.TokenCount, c.ParentExampleId));
+            var described = perExample > 0 && copies.Copies.Count > 0
+                ? $"up to {perExample} augmented copies per training example from: {copies.Description}"
+                : $"none in these files (Trainer:Augmentation:CopiesPerExampleInFiles is {perExample}); run copies: {copies.Description}";
+            var card = await new FineTuningExporter(folds).ExportAsync(accepted, run.ArtifactLocation!, run.ModelName, run.ModelVersion!, snapshot.Hash, ct,
+                copyLines, perExample, described);
+            metrics["train_file_augmented_examples"] = card.AugmentedTrainExamples;
+            metrics["suggested_epochs"] = card.SuggestedEpochs;
+            metrics["p95_tokens"] = card.Tokens.P95;
+            var outcome = await backend.TrainAsync(run.ArtifactLocation!, run.Epochs > 0 ? run.Epochs : options.Epochs, ct);
+            foreach (var (name, value) in outcome.Metrics)
+            {
+                metrics[name] = value;
+            }
+
+            run.ModelVersion = outcome.FineTunedModel ?? run.ModelVersion;
+        }
     }
 
     private async Task FailAsync(TrainingRunRecord run, string error, CancellationToken ct)

@@ -1,15 +1,5 @@
 namespace Sessions.Validator.Augmentation;
 
-/// <summary>How an augmented copy was made from its parent's user turn.</summary>
-public enum AugmentationOperation
-{
-    SynonymReplacement,
-    RandomInsertion,
-    RandomSwap,
-    RandomDeletion,
-    Paraphrase,
-}
-
 /// <summary>
 /// A rewritten user turn of example <paramref name="ParentId"/>. The copy keeps the parent's assistant reply and
 /// session (so fold assignment keeps it on the parent's side) and goes through the same validation as any example.

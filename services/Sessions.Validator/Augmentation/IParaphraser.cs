@@ -8,9 +8,3 @@ public interface IParaphraser
 {
     Task<string> ParaphraseAsync(string userText, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The paraphrase endpoint refused the request, did not answer in time or answered something unreadable.</summary>
-public sealed class ParaphraseServiceException(string message, int? statusCode = null, Exception? inner = null) : Exception(message, inner)
-{
-    public int? StatusCode { get; } = statusCode;
-}

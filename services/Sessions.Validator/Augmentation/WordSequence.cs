@@ -9,11 +9,12 @@ internal readonly record struct WordToken(string Word, string After);
 /// <summary>
 /// A user turn as words and the text between them. EDA's reference code lowercases the text and throws punctuation
 /// away; here the operations move, add and drop words only, so casing, punctuation and line breaks survive, and
-/// code, links and e-mail addresses are not touched at all.
+/// what carries the meaning is not a word here and is never touched: redaction placeholders (<c>&lt;EMAIL&gt;</c>),
+/// code, links, e-mail addresses, numbers and names (a capitalized word inside a sentence).
 /// </summary>
 internal sealed partial class WordSequence
 {
-    private static readonly System.Buffers.SearchValues<char> VerbatimMarks = System.Buffers.SearchValues.Create("`@/");
+    private static readonly System.Buffers.SearchValues<char> VerbatimMarks = System.Buffers.SearchValues.Create("`@/<0123456789");
     private static readonly char[] LeadingPunctuation = [',', '.', ';', ':', '!', '?', '-', '–', '—', ')', ']', '}', '\'', '"', '’', '”'];
 
     private WordSequence(string prefix, List<WordToken> tokens)
@@ -44,7 +45,7 @@ internal sealed partial class WordSequence
                 next++;
             }
 
-            if (verbatim is null || next == verbatim.Count || verbatim[next].Index >= word.Index + word.Length)
+            if ((verbatim is null || next == verbatim.Count || verbatim[next].Index >= word.Index + word.Length) && !IsName(text, word))
             {
                 matches.Add(word);
             }
@@ -64,6 +65,31 @@ internal sealed partial class WordSequence
         }
 
         return new WordSequence(text[..matches[0].Index], tokens);
+    }
+
+    /// <summary>A capitalized word that does not open a sentence ("ask Maria", "on Debian"); "I" is a word.</summary>
+    private static bool IsName(string text, Match word)
+    {
+        if (!char.IsUpper(word.Value[0]) || word.Value == "I")
+        {
+            return false;
+        }
+
+        for (var i = word.Index - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is '.' or '!' or '?' or '\n' or ':' or ';')
+            {
+                return false;
+            }
+
+            if (!char.IsWhiteSpace(c) && c is not '"' and not '\'' and not '(' and not '“' and not '‘')
+            {
+                return true;
+            }
+        }
+
+        return false; // the first word of the text
     }
 
     public WordSequence Copy() => new(Prefix, [.. Tokens]);
@@ -153,8 +179,9 @@ internal sealed partial class WordSequence
         return dropped.All(c => char.IsWhiteSpace(c) || char.IsPunctuation(c)) ? before : before.TrimEnd() + dropped;
     }
 
-    // Code (fenced or inline), links and e-mail addresses: left exactly as written, their words are not words here.
-    [GeneratedRegex(@"```[\s\S]*?(?:```|$)|`[^`\n]+`|\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+", RegexOptions.CultureInvariant)]
+    // Code (fenced or inline), links, e-mail addresses, redaction placeholders and anything holding a digit (numbers,
+    // versions, ids): left exactly as written, their words are not words here.
+    [GeneratedRegex(@"```[\s\S]*?(?:```|$)|`[^`\n]+`|\b(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|<[A-Z][A-Z0-9_]*>|[\p{L}\p{N}_.,:/'’-]*\d[\p{L}\p{N}_.,:/'’-]*", RegexOptions.CultureInvariant)]
     private static partial Regex VerbatimPattern();
 
     // Letters, marks and digits, with inner apostrophes or hyphens: "don't", "e-mail", "GPT4", "שלום".

@@ -12,16 +12,15 @@ using Sessions.Validator.Validation;
 namespace Sessions.Validator.Consumers;
 
 /// <summary>
-/// Validates a session's pending examples, then augments the accepted ones and validates the copies the same way;
-/// all saved at once. A redelivery finds none pending and re-publishes the stored verdicts.
+/// Validates a session's pending examples and saves the verdicts, band rows and report at once. No augmented copies
+/// here: augmentation is a step of a training run (<c>AugmentSnapshotConsumer</c>). A redelivery finds none
+/// pending and re-publishes the stored verdicts.
 /// </summary>
 public sealed class SessionProcessedConsumer(
     SessionsDbContext db,
     ValidationCorpusLoader corpora,
-    CorpusStatisticsStore statistics,
     PendingCorpusStatistics unwrittenStatistics,
     ExampleValidator validator,
-    ExampleAugmentation augmentation,
     TimeProvider clock,
     ValidatorMetrics metrics,
     ILogger<SessionProcessedConsumer> logger) : IConsumer<SessionProcessed>
@@ -40,30 +39,14 @@ public sealed class SessionProcessedConsumer(
             var verdicts = validator.Validate(candidates, corpus);
             Apply(pending, verdicts, now);
 
-            var parents = pending.Zip(candidates, verdicts).Where(p => p.Third.Accepted).Select(p => (p.First, p.Second)).ToList();
-            // The EDA schedule reads the dataset size: the accepted originals the quality statistics count, not a COUNT(*) that grows with the corpus.
-            var copies = await augmentation.CopiesAsync(parents, (int)corpus.Quality.Documents.DocumentCount, now, ct);
-            // The copies' signals are computed here once; validating the copies reads them again.
-            await statistics.KnowWordsAsync(message.ModelName, corpus.Quality, copies.Select(c => corpus.SignalsOf(c.Candidate.Text.Combined).Words), ct);
-            var copyVerdicts = validator.Validate(copies.Select(c => c.Candidate).ToList(), corpus);
-            // Only copies that pass are kept: a rejected copy is a generated artifact, not data anyone sent.
-            var keptCopies = copies.Zip(copyVerdicts).Where(c => c.Second.Accepted).ToList();
-            Apply(keptCopies.Select(c => c.First.Record).ToList(), keptCopies.Select(c => c.Second).ToList(), now);
-
-            db.ValidationReports.Add(ValidationReports.Of(message, verdicts, keptCopies.Count, now));
-            // Copies get no band rows: later data that is near one of them is near its parent, which has them.
+            db.ValidationReports.Add(ValidationReports.Of(message, verdicts, 0, now));
             var bands = ValidationCorpusLoader.BandRows(pending.Zip(verdicts).Where(p => p.Second.Accepted).Select(p => (p.First, p.Second.Fingerprint)));
-            // Verdicts, copies, band rows and the report, or none. Up to 16 copies and 16 band rows per example: through
-            // EF Core they were most of the validator's CPU.
-            await new BulkRowWriter(db).SaveChangesWithAsync(async bulk =>
-            {
-                await bulk.WriteExamplesAsync(keptCopies.Select(c => c.First.Record).ToList(), ct);
-                await bulk.WriteBandsAsync(message.ModelName, bands, ct);
-            }, ct);
+            // Verdicts, band rows and the report, or none. Up to 16 band rows per example: through EF Core they were most
+            // of the validator's CPU.
+            await new BulkRowWriter(db).SaveChangesWithAsync(bulk => bulk.WriteBandsAsync(message.ModelName, bands, ct), ct);
             unwrittenStatistics.Add(message.ModelName, corpus.Quality.Changes!); // written by CorpusStatisticsFlusher, off the hot rows
 
-            metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), keptCopies.Count);
-            examples.AddRange(keptCopies.Select(c => c.First.Record));
+            metrics.Record(verdicts.Count(v => v.Accepted), verdicts.SelectMany(v => v.Reasons).Select(r => r.Code), 0);
         }
 
         var validated = Summarize(message, examples);

@@ -228,7 +228,8 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
         Assert.Equal(3, report.Accepted);
 
         await using var db = await _fixture.DbAsync();
-        var pairs = await new ReplyPairLoader(db, new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }).LoadAsync("default", long.MaxValue, CancellationToken.None);
+        var snapshot = await new TrainingSnapshotLoader(db, new TrainerOptions()).SnapshotAsync("default", CancellationToken.None);
+        var pairs = await new ReplyPairLoader(db, new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }).LoadAsync("default", snapshot, CancellationToken.None);
 
         // The two generated rows: their user and assistant messages were embedded. The row that brought one vector has no user side.
         Assert.Equal(2, pairs.Pairs.Count);
@@ -268,8 +269,8 @@ public abstract class ContributedDataTests(string provider) : IAsyncLifetime
     private async Task<string> OrderAsync()
     {
         await using var db = await _fixture.DbAsync();
-        var loader = new TrainingOrderLoader(db, new TrainerOptions().Seed);
-        var order = await loader.OrderAsync("default", long.MaxValue, CancellationToken.None);
+        var loader = new TrainingSnapshotLoader(db, new TrainerOptions());
+        var order = await loader.OrderAsync("default", await loader.SnapshotAsync("default", CancellationToken.None), CancellationToken.None);
         var origins = await db.Examples.ToDictionaryAsync(e => e.Id, e => e.Origin);
         var exported = await loader.ExamplesAsync(order, CancellationToken.None).ToListAsync();
         Assert.Equal(order.Count, exported.Count);

@@ -56,7 +56,16 @@ public sealed class PipelineHarness : IAsyncDisposable
         {
             x.SetKebabCaseEndpointNameFormatter();
             x.AddProcessorConsumers();
-            x.AddValidatorConsumers();
+            if (configuration["Harness:WithoutAugmentor"] == "true")
+            {
+                // A validator that predates the augmentation step: sessions are validated, snapshot requests go unanswered.
+                x.AddConsumer<Sessions.Validator.Consumers.SessionProcessedConsumer, Sessions.Validator.Consumers.SessionProcessedConsumerDefinition>();
+            }
+            else
+            {
+                x.AddValidatorConsumers();
+            }
+
             x.AddTrainerConsumers();
             x.AddRequestClient<TrainModel>();
         });

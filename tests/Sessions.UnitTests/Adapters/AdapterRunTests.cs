@@ -1,5 +1,5 @@
 using Sessions.Trainer.Adapters;
-using Sessions.Trainer.Runs;
+using Sessions.Trainer.Folds;
 
 namespace Sessions.UnitTests.Adapters;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Sessions.Trainer.Adapters;
-using Sessions.Trainer.Runs;
+using Sessions.Trainer.Folds;
 using Xunit.Abstractions;
 
 namespace Sessions.UnitTests.Adapters;

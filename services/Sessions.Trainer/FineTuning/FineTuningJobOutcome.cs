@@ -1,0 +1,3 @@
+namespace Sessions.Trainer.FineTuning;
+
+public sealed record FineTuningJobOutcome(string JobId, string Status, string? FineTunedModel, TimeSpan Duration);
