@@ -1,3 +1,4 @@
+using Sessions.Embeddings;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Testing;
@@ -200,7 +201,7 @@ public abstract class AugmentationRunTests(string provider) : IAsyncLifetime
         var card = await new FineTuningExporter(folds).ExportAsync(
             loader.ExamplesAsync(await loader.OrderAsync("default", snapshot, CancellationToken.None), CancellationToken.None),
             folder, "default", "default-v1", snapshot.Hash, CancellationToken.None);
-        var pairs = await new ReplyPairLoader(db).LoadAsync("default", snapshot, CancellationToken.None);
+        var pairs = await new ReplyPairLoader(db, new EmbeddingOptions { Provider = EmbeddingOptions.Lexical }).LoadAsync("default", snapshot, CancellationToken.None);
 
         var lines = (await File.ReadAllLinesAsync(Path.Combine(folder, "train.jsonl"))).Concat(await File.ReadAllLinesAsync(Path.Combine(folder, "validation.jsonl"))).ToList();
         Assert.Equal(snapshot.Examples.Count, lines.Count);

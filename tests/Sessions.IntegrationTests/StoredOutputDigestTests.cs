@@ -16,7 +16,7 @@ namespace Sessions.IntegrationTests;
 /// </summary>
 public sealed class StoredOutputDigestTests
 {
-    private const string PinnedDigest = "7c8de47a1cedf646bf17c796a9f6714982720f2cd8000139ddb2516d0c4be539";
+    private const string PinnedDigest = "f11ca078ed82179d79acfdf7825f99dfda50ea457a93559dfe84a6f0581dbd40";
 
     [Fact]
     public async Task The_examples_stored_for_a_seeded_stream_are_exactly_the_pinned_ones()
@@ -75,6 +75,6 @@ public sealed class StoredOutputDigestTests
         }
 
         Assert.Equal(0, copies); // augmentation belongs to training runs: the per-session path stores no copies
-        Assert.Equal(PinnedDigest, digest);
+        Assert.True(digest == PinnedDigest, $"stored output digest {digest}, pinned {PinnedDigest} (re-pin only for an intended change of stored output)");
     }
 }

@@ -32,7 +32,7 @@ public class SnapshotAugmentorTests
     {
         options ??= new AugmentationOptions();
         return new SnapshotAugmentor(new EdaAugmenter(SynonymLexicon.WordNet, options), SynonymLexicon.WordNet,
-            EmbeddingGenerators.Create(new EmbeddingOptions { Provider = "lexical" }), WordPieceTokenizer.BertBaseUncased, options, paraphraser);
+            EmbeddingGenerators.Create(new EmbeddingOptions { Provider = "lexical" }), TiktokenTokenCounter.For(null), options, paraphraser);
     }
 
     private static AugmentationParent Parent(long id, string user, string reply = "Use head with the number of lines you want, or less to page through it.") =>
