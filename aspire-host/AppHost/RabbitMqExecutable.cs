@@ -43,7 +43,10 @@ public static class RabbitMqExecutable
             .WithEnvironment("RABBITMQ_PID_FILE", Path.Combine(folder, "rabbitmq.pid"))
             .WithEnvironment("RABBITMQ_DIST_PORT", settings.RabbitMqDistributionPort.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false")
-            .WithEnvironment("RABBITMQ_CTL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")
+            .WithEnvironment("RABBITMQ_CTL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} -start_epmd false")
+            // Every Erlang VM the server's scripts start (not only the node): none may start an epmd daemon of its own,
+            // which would outlive the AppHost (seen in CI: "epmd -daemon" left behind).
+            .WithEnvironment("ERL_FLAGS", "-start_epmd false")
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .WithEnvironment("ERL_EPMD_PORT", epmdPort)
             .WaitFor(epmd)

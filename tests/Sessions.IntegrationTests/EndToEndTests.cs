@@ -85,12 +85,15 @@ public sealed class EndToEndTests : IAsyncLifetime
             Assert.Equal(2, await db.Sessions.CountAsync(s => s.Status == SessionStatus.Rejected));
             Assert.Equal(18, await db.Examples.CountAsync(e => e.Status == ExampleStatus.Accepted && e.Variant == 0));
             accepted = await db.Examples.CountAsync(e => e.Status == ExampleStatus.Accepted);
-            Assert.True(accepted > 18, "the shipped defaults augment accepted examples");
+            Assert.True(accepted == 18, "the per-session path stores no augmented copies");
             Assert.Equal(36, await db.Embeddings.CountAsync());
             await Eventually.Until(
                 () => db.TrainingRuns.AllAsync(r => r.Status == TrainingRunStatus.Completed),
                 TimeSpan.FromSeconds(60), "every training run to complete");
             Assert.Equal(accepted, await db.TrainingRuns.MaxAsync(r => r.ExampleCount));
+            // Augmentation is a step of the run: the validator/augmentor answered with copies stored for that run.
+            var runIds = await db.TrainingRuns.Select(r => r.Id).ToListAsync();
+            Assert.True(await db.AugmentedCopies.AnyAsync(c => runIds.Contains(c.RunId)), "the run's augmentation step stored its copies");
         }
 
         var refused = await ServiceProcess.RunAsync(AdminTool, _environment, StartTimeout, "train", "--model", "default", "--requested-by", "e2e");

@@ -22,6 +22,6 @@ public static class RejectionCodes
     public const string InvalidModelName = "invalid_model_name";
     public const string InvalidUserId = "invalid_user_id";
     public const string TimestampOutOfRange = "timestamp_out_of_range";
-    /// <summary>Given by a publisher (the embedded host, <c>sessions-admin ingest</c>) to a second, different session with an id already in its file.</summary>
+    /// <summary>Counted by the embedded host for a second, different session with an id already in its file (it is not sent; <c>sessions-admin ingest</c> publishes every line).</summary>
     public const string DuplicateSessionId = "duplicate_session_id";
 }

@@ -42,25 +42,7 @@ public sealed class UnreachableDatabaseTests : IDisposable
         Assert.Contains("database", output);
     }
 
-    [Fact]
-    public async Task Import_into_a_never_migrated_database_says_so_in_one_line()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = DatabaseProvider.Sqlite,
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "never-migrated.db")}",
-            ["Datasets:Import:ImportRoots:0"] = _folder,
-        };
-        var file = Path.Combine(_folder, "rows.jsonl");
-        await File.WriteAllTextAsync(file, Contributions.ContributionFixture.Row(1) + "\n");
-
-        var (code, output) = await ServiceProcess.RunAsync(AdminTool, settings, TimeSpan.FromSeconds(90), "import", file);
-
-        Assert.True(code != 0, output);
-        Assert.DoesNotContain("   at ", output);
-        Assert.True(output.Trim().Split('\n').Length <= 2, output);
-        Assert.Contains("migrate", output);
-    }
+    // A never-migrated database: `import` migrates it as the services do (ImportCommandTests covers it).
 
     [Fact]
     public async Task Health_is_unhealthy_on_a_corrupt_SQLite_file()
