@@ -49,9 +49,10 @@ public sealed class AdapterStage(SessionsDbContext db, ReplyPairLoader pairs, Ad
         }
         catch (InsufficientPairsException ex) when (run.Type == TrainingType.All)
         {
-            // A mixed run still exports its fine-tuning data; an embedding-only run fails with this reason.
+            // A mixed run still exports its fine-tuning data; an embedding-only run fails with this reason. Expected while a
+            // model has too few sessions for two sides (recorded as adapter_trained=0), so not a warning.
             metrics["adapter_trained"] = 0;
-            logger.LogWarning("Run {RunId}: no adapter trained: {Reason}", run.Id, ex.Message);
+            logger.LogInformation("Run {RunId}: no adapter trained: {Reason}", run.Id, ex.Message);
         }
     }
 
