@@ -53,7 +53,7 @@ public static class SummaryView
             data.AddRow(Markup.Escape($"  rejected: {code}"), count.ToString());
         }
 
-        data.AddRow("augmented copies of accepted examples (EDA)", summary.AugmentedCopies.ToString());
+        // No row for augmented copies: they belong to training runs now (each run's metrics show augmented_copies).
 
         console.Write(sessions);
         console.Write(data);
